@@ -1,0 +1,198 @@
+/**
+ * @file cordon.h
+ * @brief cordon — sanctions and export-control screening library.
+ *
+ * The one public header of libcordon. Conventions (see doc/api.md):
+ *  - every fallible call returns CORDON_OK (0) or a negative CORDON_E_* code
+ *    and fills the optional caller-owned ::cordon_error;
+ *  - strings in are UTF-8 `(ptr, len)`; pass ::CORDON_NUL_TERMINATED as the
+ *    length for NUL-terminated C strings;
+ *  - strings out are borrowed, NUL-terminated, valid until their owner is freed;
+ *  - handles are opaque; `*_free(NULL)` is a no-op;
+ *  - a built `cordon_db` is immutable and may be shared by any number of
+ *    threads; every other handle belongs to one thread at a time.
+ *
+ * Every declaration carries `@since` naming the release (and the version
+ * node in lib/libcordon.sym) that introduced it.
+ */
+#ifndef CORDON_CORDON_H
+#define CORDON_CORDON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cordon/version.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32) && defined(CORDON_BUILDING)
+#define CORDON_API __declspec(dllexport)
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define CORDON_API __attribute__((visibility("default")))
+#else
+#define CORDON_API
+#endif
+
+/** Length value meaning "the string is NUL-terminated". @since 0.1 */
+#define CORDON_NUL_TERMINATED ((size_t)-1)
+
+/* ------------------------------------------------------------------------ */
+/** @name Result codes
+ * Appended only; a code never changes meaning. @since 0.1 */
+/**@{*/
+#define CORDON_OK 0            /**< success */
+#define CORDON_E_INVALID (-1)  /**< invalid argument (NULL handle, bad option) */
+#define CORDON_E_NOMEM (-2)    /**< an allocation failed */
+#define CORDON_E_UTF8 (-3)     /**< input is not valid UTF-8; offset = first bad byte */
+#define CORDON_E_IO (-4)       /**< file could not be read or written; detail = errno */
+#define CORDON_E_PARSE (-5)    /**< malformed input; line/column/offset say where */
+#define CORDON_E_FORMAT (-6)   /**< unknown or unsupported input format */
+#define CORDON_E_LIMIT (-7)    /**< a configured size or count limit was exceeded */
+#define CORDON_E_CORRUPT (-8)  /**< snapshot file truncated, corrupted or foreign */
+#define CORDON_E_VERSION (-9)  /**< snapshot written by an incompatible version */
+#define CORDON_E_NOTFOUND (-10) /**< requested item does not exist */
+#define CORDON_E_REGEX (-11)   /**< a pattern failed to compile; detail = PCRE2 code */
+#define CORDON_E_ENCODING (-12) /**< bytes not decodable in the declared encoding */
+#define CORDON_E_RANGE (-13)   /**< index or value out of range */
+#define CORDON_E_STATE (-14)   /**< call not allowed in the handle's current state */
+/**@}*/
+
+/**
+ * Caller-allocated error details, filled by any call that fails.
+ * The layout is part of the ABI and never changes: new information goes into
+ * the reserved words. Zero it or leave it uninitialised; calls overwrite it.
+ * @since 0.1
+ */
+typedef struct cordon_error {
+    int32_t code;      /**< CORDON_E_* (same as the call's return value) */
+    int32_t detail;    /**< dependency detail: errno, PCRE2 or libxml2 code; 0 if none */
+    int64_t offset;    /**< byte offset into the input, or -1 if not applicable */
+    int64_t line;      /**< 1-based line number, or 0 if not applicable */
+    int64_t column;    /**< 1-based column (bytes), or 0 if not applicable */
+    char message[512]; /**< NUL-terminated UTF-8 text: what and where (file name) */
+    uint64_t reserved[8]; /**< reserved for future fields; set to zero */
+} cordon_error;
+
+/**
+ * Static English text for a result code.
+ * @param code a CORDON_OK or CORDON_E_* value
+ * @return a static NUL-terminated string (never NULL; unknown codes give
+ *         "unknown error")
+ * @since 0.1
+ */
+CORDON_API const char *cordon_strerror(int code);
+
+/**
+ * Runtime library version as CORDON_VERSION_NUMBER:
+ * major * 10000 + minor * 100 + patch.
+ * @since 0.1
+ */
+CORDON_API uint32_t cordon_version_number(void);
+
+/**
+ * Runtime library version as a static string such as "0.1.0".
+ * @since 0.1
+ */
+CORDON_API const char *cordon_version_string(void);
+
+/* ------------------------------------------------------------------------ */
+/** @name Options */
+/**@{*/
+
+/** Opaque options: allocator hook, limits and thresholds. @since 0.1 */
+typedef struct cordon_options cordon_options;
+
+/** Allocation hook: like malloc(3); @p user is the user data. @since 0.1 */
+typedef void *(*cordon_malloc_fn)(size_t size, void *user);
+/** Reallocation hook: like realloc(3). @since 0.1 */
+typedef void *(*cordon_realloc_fn)(void *ptr, size_t size, void *user);
+/** Release hook: like free(3); may be given NULL. @since 0.1 */
+typedef void (*cordon_free_fn)(void *ptr, void *user);
+
+/**
+ * Create options with default settings and the standard C allocator.
+ * @param[out] out receives the new options; free with cordon_options_free()
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_options_new(cordon_options **out, cordon_error *err);
+
+/**
+ * Create options whose memory, and the memory of every object later created
+ * with them, comes from the given hooks. All three hooks are required.
+ * @param[out] out receives the new options
+ * @param malloc_fn allocation hook
+ * @param realloc_fn reallocation hook
+ * @param free_fn release hook
+ * @param user passed unchanged to each hook
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID (a NULL hook) or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_options_new_with_allocator(cordon_options **out,
+                                                 cordon_malloc_fn malloc_fn,
+                                                 cordon_realloc_fn realloc_fn,
+                                                 cordon_free_fn free_fn,
+                                                 void *user, cordon_error *err);
+
+/**
+ * Copy options (including the allocator hook) so the copy can be changed
+ * independently. The copy is allocated with the source's allocator.
+ * @since 0.1
+ */
+CORDON_API int cordon_options_copy(const cordon_options *src, cordon_options **out,
+                                   cordon_error *err);
+
+/** Release options; NULL is allowed. Objects created with them keep their own copy. @since 0.1 */
+CORDON_API void cordon_options_free(cordon_options *opts);
+
+/** @name Option keys
+ * Keys for cordon_options_set_int() / cordon_options_get_int(). Appended only.
+ * @since 0.1 */
+/**@{*/
+/** Largest accepted input file or buffer in bytes (default 1 GiB). */
+#define CORDON_OPT_MAX_INPUT_BYTES 1
+/** Largest accepted single name, query or field in bytes (default 64 KiB). */
+#define CORDON_OPT_MAX_NAME_BYTES 2
+/** 1 = strict parsing (fail on malformed rows, the default); 0 = lenient (skip and count). */
+#define CORDON_OPT_STRICT 3
+/** Deepest accepted XML/JSON nesting (default 256). */
+#define CORDON_OPT_MAX_DEPTH 4
+/**@}*/
+
+/**
+ * Set an integer option.
+ * @param opts options to change
+ * @param key one of the CORDON_OPT_* keys
+ * @param value new value; checked against the key's valid range
+ * @param[out] err optional error details
+ * @return CORDON_OK, or CORDON_E_INVALID for an unknown key or bad value
+ * @since 0.1
+ */
+CORDON_API int cordon_options_set_int(cordon_options *opts, int key, int64_t value,
+                                      cordon_error *err);
+
+/**
+ * Read an integer option.
+ * @param opts options, or NULL for the defaults
+ * @param key one of the CORDON_OPT_* keys
+ * @param[out] value receives the current value
+ * @param[out] err optional error details
+ * @return CORDON_OK, or CORDON_E_INVALID for an unknown key
+ * @since 0.1
+ */
+CORDON_API int cordon_options_get_int(const cordon_options *opts, int key, int64_t *value,
+                                      cordon_error *err);
+/**@}*/
+
+/* ------------------------------------------------------------------------ */
+/* Later modules append their sections below this line (see doc/abi.md).    */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CORDON_CORDON_H */

@@ -1,0 +1,15 @@
+/* commands.h — every `cordon` subcommand. One line per command here and one
+ * row in the table in main.c; the implementation lives in cmd_<name>.c. */
+#ifndef CORDON_COMMANDS_H
+#define CORDON_COMMANDS_H
+
+#include "cli.h"
+
+#define CLI_DECLARE(name) \
+    int cmd_##name(int argc, char **argv); \
+    void usage_##name(FILE *out);
+
+CLI_DECLARE(version)
+CLI_DECLARE(errors)
+
+#endif
