@@ -188,8 +188,29 @@ CORDON_API int cordon_options_get_int(const cordon_options *opts, int key, int64
                                       cordon_error *err);
 /**@}*/
 
-/* ------------------------------------------------------------------------ */
-/* Later modules append their sections below this line (see doc/abi.md).    */
+/* ======================================================================== */
+/* Name analysis (lib/text)                                                   */
+/* ======================================================================== */
+
+/* ---- end of name analysis ---- */
+
+/* ======================================================================== */
+/* Lists, builder, db and snapshot (lib/sources, lib/index)                   */
+/* ======================================================================== */
+
+/* ---- end of lists and db ---- */
+
+/* ======================================================================== */
+/* Matching and party screening (lib/match, lib/screen)                       */
+/* ======================================================================== */
+
+/* ---- end of matching ---- */
+
+/* ======================================================================== */
+/* Item classification, countries and transactions (lib/classify, lib/screen) */
+/* ======================================================================== */
+
+/* ---- end of classification ---- */
 
 #ifdef __cplusplus
 }
