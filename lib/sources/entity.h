@@ -177,4 +177,22 @@ const cordon__format *cordon__format_find(const char *name);
 /* Best format for this content, or NULL. */
 const cordon__format *cordon__format_detect(const char *name, const char *data, size_t len);
 
+
+/* ---- sink indirection (lib/sources/sink.c) ------------------------------
+ * The cordon__sink_* functions above dispatch through these operations, so
+ * the db builder (lib/index) and the unit tests can each provide their own
+ * sink. ops->opts may be NULL (defaults). */
+typedef struct cordon__sink_ops {
+    int (*list)(void *ctx, const char *list_id, const char *publisher, const char *date,
+                cordon_error *err);
+    int (*entity)(void *ctx, const cordon__ent *e, cordon_error *err);
+    int (*skip)(void *ctx, int64_t line, const char *reason, cordon_error *err);
+    const cordon_options *opts;
+} cordon__sink_ops;
+
+struct cordon__sink {
+    const cordon__sink_ops *ops;
+    void *ctx;
+};
+
 #endif /* CORDON_ENTITY_H */

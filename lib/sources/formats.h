@@ -1,0 +1,15 @@
+/*
+ * formats.h — the format objects listed in the registry (internal).
+ * Each parser file defines one `const cordon__format cordon__fmt_<name>`.
+ * CSV-family and XML-family engineers append their own lines.
+ */
+#ifndef CORDON_FORMATS_H
+#define CORDON_FORMATS_H
+
+#include "sources/entity.h"
+
+/* CSV / text family (lib/sources/fmt_*.c) */
+
+/* XML family (lib/sources/xml_*.c) */
+
+#endif /* CORDON_FORMATS_H */
