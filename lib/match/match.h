@@ -1,0 +1,142 @@
+/*
+ * match.h — the matching engine (internal): compact analysed names, the
+ * pairwise scorer with evidence and explanation, and the name index.
+ *
+ * A name is scored as an array of cordon__mtok. The same record layout is
+ * used in memory (converted from a cordon__analysis) and inside the MATCH
+ * section of a snapshot (zero-copy): strings are offsets into a base
+ * pointer carried by cordon__mname.
+ */
+#ifndef CORDON_MATCH_H
+#define CORDON_MATCH_H
+
+#include "core/core.h"
+#include "text/text.h"
+
+/* One analysed token, flat (48 bytes, 8-aligned). */
+typedef struct cordon__mtok {
+    uint32_t off, sk_off;   /* token text / skeleton: offsets into the name's base */
+    uint16_t len, sklen;
+    uint8_t kind;           /* CORDON__TOK_* */
+    uint8_t flags;          /* CORDON__TF_* (low 8 bits) */
+    uint16_t legal;         /* CORDON__LEGAL_* */
+    uint64_t ph[2];         /* phonetic keys packed (up to 7 chars), 0 = none */
+    int64_t number;         /* value when kind == NUMBER */
+    float w;                /* token weight (IDF-based; 1.0 = average word) */
+    uint32_t pad;
+} cordon__mtok;
+
+/* A name to score. */
+typedef struct cordon__mname {
+    const cordon__mtok *t;
+    uint32_t n;
+    const char *base;       /* strings of t[] */
+    int type;               /* CORDON__TYPE_* (0 = unknown/any) */
+    int weak;               /* 1 = weak alias (scored lower) */
+} cordon__mname;
+
+/* Converts an analysis into tokens (weights from the default table).
+ * toks must have room for a->ntok entries; returns the count kept. */
+uint32_t cordon__mname_from_analysis(const cordon__analysis *a, cordon__mtok *toks,
+                                     cordon__mname *out);
+/* Default weight of a token when no list statistics are at hand. */
+float cordon__mtok_default_weight(const cordon__mtok *t);
+
+/* ---- pure parts (exposed for tests) --------------------------------------- */
+
+/* Optimal string alignment (Damerau) distance, or budget+1 when above budget. */
+int cordon__damerau(const char *a, size_t na, const char *b, size_t nb, int budget);
+/* Jaro-Winkler similarity in [0,1]. */
+double cordon__jaro_winkler(const char *a, size_t na, const char *b, size_t nb);
+/* Edits allowed for a token of this length (<=3: 0; 4-6: 1; 7+: 2). */
+int cordon__typo_budget(size_t len);
+
+/* How two tokens were aligned. */
+enum {
+    CORDON__HOW_NONE = 0, CORDON__HOW_EXACT, CORDON__HOW_TYPO, CORDON__HOW_SKELETON,
+    CORDON__HOW_PHONETIC, CORDON__HOW_INITIAL, CORDON__HOW_GLUED, CORDON__HOW_NUMBER,
+    CORDON__HOW_FUZZY
+};
+const char *cordon__how_name(int how);
+
+/* ---- evidence ---------------------------------------------------------------- */
+
+typedef struct cordon__mdate {
+    int16_t year, month, day, year_to;
+    uint8_t circa;
+} cordon__mdate;
+
+typedef struct cordon__mident {
+    const char *type, *number, *country; /* NUL-terminated; country ISO2 or "" */
+} cordon__mident;
+
+/* Attributes of one side (query party or list entity). Arrays may be empty. */
+typedef struct cordon__mattrs {
+    const cordon__mdate *dob; size_t n_dob;
+    const char *const *country; size_t n_country; /* ISO2, upper case */
+    const cordon__mident *ident; size_t n_ident;
+    int gender;                                     /* 0 unknown, 1 male, 2 female */
+} cordon__mattrs;
+
+/* ---- scoring ------------------------------------------------------------------ */
+
+#define CORDON__MAX_ALIGN 32
+
+typedef struct cordon__malign {
+    int16_t q0, q1, l0, l1;   /* token ranges [q0,q1] / [l0,l1] (q1 = q0 unless glued) */
+    uint8_t how;
+    uint8_t edits;
+    float sim;                /* 0..1 */
+    float contrib;            /* weighted contribution (list side) */
+} cordon__malign;
+
+/* Feature vector of a pair (order fixed: see cordon__feature_name). */
+enum {
+    CORDON__F_COV_L = 0,  /* weighted list-token coverage */
+    CORDON__F_COV_Q,      /* weighted query-token coverage */
+    CORDON__F_MINCOV,     /* min of the two */
+    CORDON__F_STRONG,     /* log(1 + weight of strongly matched distinctive tokens) */
+    CORDON__F_SINGLE,     /* one side has a single content token */
+    CORDON__F_NUM_BAD,    /* numbers present on both sides disagree */
+    CORDON__F_NUM_ONE,    /* numbers on one side only */
+    CORDON__F_LEGAL_BAD,  /* legal-form classes on both sides, none shared */
+    CORDON__F_WEAK,       /* weak alias */
+    CORDON__F_FUZZY,      /* share of list weight matched only by phonetic/fuzzy/initial */
+    CORDON__NFEAT
+};
+const char *cordon__feature_name(int f);
+
+typedef struct cordon__mresult {
+    double score;             /* final calibrated score */
+    double name_score;        /* score of the names alone */
+    double z_name, z_evidence;
+    double feat[CORDON__NFEAT];
+    cordon__malign al[CORDON__MAX_ALIGN];
+    int nal;
+    /* evidence applied (logit deltas, 0 = not applicable) */
+    double ev_dob, ev_country, ev_ident, ev_gender;
+    int dob_how;              /* 0 none, 1 exact, 2 same month, 3 same year, 4 in range, -1 disjoint */
+    int ident_how;            /* 0 none, 1 same number, -1 conflict */
+    int country_how;          /* 0 none, 1 shared, -1 disjoint */
+    int gender_how;           /* 0 none, 1 same, -1 different */
+    int legal_q, legal_l;     /* first legal class on each side, 0 if none */
+} cordon__mresult;
+
+/* Scratch space for scoring (one per thread). */
+typedef struct cordon__mwork {
+    char buf[1024];           /* glued-token texts */
+} cordon__mwork;
+
+/* Score query name q against list name l with optional attributes (NULL =
+ * none). Fills r (alignment and features always; r->score in [0,1]). */
+void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon__mattrs *qa,
+                   const cordon__mattrs *la, cordon__mwork *w, cordon__mresult *r);
+
+/* Default alert threshold for an entity type (CORDON__TYPE_*). */
+double cordon__default_threshold(int type);
+
+/* Explanation as a JSON object appended to b. */
+bool cordon__explain_json(cordon__buf *b, const cordon__mname *q, const cordon__mname *l,
+                          const cordon__mresult *r);
+
+#endif /* CORDON_MATCH_H */

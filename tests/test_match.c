@@ -1,0 +1,285 @@
+/* test_match.c — the matching engine: pure string measures, token
+ * alignment, scoring, evidence, explanation, public API. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <math.h>
+
+#include <cmocka.h>
+
+#include "testutil.h"
+
+#include "match/match.h"
+#include "sources/entity.h"
+
+/* ---- hand-made analysed names (no dependency on lib/text) ---------------- */
+
+typedef struct hname {
+    char text[512];
+    cordon__mtok tok[32];
+    cordon__mname nm;
+} hname;
+
+static const char *const particles[] = {"al", "el", "bin", "ibn", "van", "von", "de", NULL};
+
+/* Tokens separated by spaces; "=word" marks a legal form (class after '=' digit),
+ * digits make NUMBER, one letter INITIAL; skeleton = text with 'y'->'i'. */
+static const cordon__mname *mk(hname *h, const char *s, int type)
+{
+    memset(h, 0, sizeof *h);
+    size_t used = 0;
+    uint32_t n = 0;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        if (!*s)
+            break;
+        const char *e = s;
+        while (*e && *e != ' ')
+            e++;
+        cordon__mtok *t = &h->tok[n++];
+        t->kind = CORDON__TOK_WORD;
+        if (*s == '=') {
+            t->kind = CORDON__TOK_LEGAL;
+            t->legal = (uint16_t)(s[1] - '0');
+            s += 2;
+        }
+        t->off = (uint32_t)used;
+        t->len = (uint16_t)(e - s);
+        memcpy(h->text + used, s, t->len);
+        used += t->len;
+        h->text[used++] = 0;
+        t->sk_off = (uint32_t)used;
+        t->sklen = t->len;
+        for (size_t i = 0; i < t->len; i++)
+            h->text[used + i] = s[i] == 'y' ? 'i' : s[i];
+        used += t->len;
+        h->text[used++] = 0;
+        if (t->kind == CORDON__TOK_WORD) {
+            if (s[0] >= '0' && s[0] <= '9') {
+                t->kind = CORDON__TOK_NUMBER;
+                t->number = atoll(s);
+            } else if (t->len == 1) {
+                t->kind = CORDON__TOK_INITIAL;
+            } else {
+                for (int i = 0; particles[i]; i++)
+                    if (strlen(particles[i]) == t->len && memcmp(particles[i], s, t->len) == 0)
+                        t->kind = CORDON__TOK_PARTICLE;
+            }
+        }
+        t->w = cordon__mtok_default_weight(t);
+        s = e;
+    }
+    h->nm.t = h->tok;
+    h->nm.n = n;
+    h->nm.base = h->text;
+    h->nm.type = type;
+    return &h->nm;
+}
+
+static double sc(const char *a, const char *b, int type, cordon__mresult *r)
+{
+    static hname ha, hb;
+    static cordon__mwork w;
+    cordon__mresult tmp;
+    if (!r)
+        r = &tmp;
+    cordon__score(mk(&ha, a, type), mk(&hb, b, type), NULL, NULL, &w, r);
+    return r->score;
+}
+
+/* ---- pure parts ------------------------------------------------------------ */
+
+static void test_damerau(void **state)
+{
+    (void)state;
+    assert_int_equal(cordon__damerau("kitten", 6, "sitten", 6, 2), 1);
+    assert_int_equal(cordon__damerau("kitten", 6, "sitting", 7, 3), 3);
+    assert_int_equal(cordon__damerau("kitten", 6, "sitting", 7, 2), 3); /* over budget */
+    assert_int_equal(cordon__damerau("ahmed", 5, "ahemd", 5, 1), 1);    /* transposition */
+    assert_int_equal(cordon__damerau("abc", 3, "abc", 3, 0), 0);
+    assert_int_equal(cordon__damerau("abc", 3, "abcdef", 6, 2), 3);    /* length gap */
+    assert_int_equal(cordon__typo_budget(3), 0);
+    assert_int_equal(cordon__typo_budget(4), 1);
+    assert_int_equal(cordon__typo_budget(6), 1);
+    assert_int_equal(cordon__typo_budget(7), 2);
+}
+
+static void test_jaro_winkler(void **state)
+{
+    (void)state;
+    assert_true(fabs(cordon__jaro_winkler("martha", 6, "marhta", 6) - 0.9611) < 0.001);
+    assert_true(fabs(cordon__jaro_winkler("dwayne", 6, "duane", 5) - 0.84) < 0.001);
+    assert_true(fabs(cordon__jaro_winkler("dixon", 5, "dicksonx", 8) - 0.8133) < 0.001);
+    assert_true(cordon__jaro_winkler("abc", 3, "xyz", 3) == 0.0);
+    assert_true(cordon__jaro_winkler("same", 4, "same", 4) == 1.0);
+}
+
+/* ---- alignment and scoring --------------------------------------------------- */
+
+static void test_exact_not_one(void **state)
+{
+    (void)state;
+    cordon__mresult r;
+    double s = sc("vladimir putin", "vladimir putin", CORDON__TYPE_PERSON, &r);
+    assert_true(s >= cordon__default_threshold(CORDON__TYPE_PERSON));
+    assert_true(s < 0.995); /* exact name alone is not certainty */
+    assert_int_equal(r.nal, 2);
+    assert_int_equal(r.al[0].how, CORDON__HOW_EXACT);
+}
+
+static void test_reorder(void **state)
+{
+    (void)state;
+    cordon__mresult r;
+    double a = sc("putin vladimir", "vladimir putin", CORDON__TYPE_PERSON, &r);
+    double b = sc("vladimir putin", "vladimir putin", CORDON__TYPE_PERSON, NULL);
+    assert_true(fabs(a - b) < 1e-9);
+    assert_int_equal(r.nal, 2);
+}
+
+static void test_typo_budget_in_alignment(void **state)
+{
+    (void)state;
+    cordon__mresult r;
+    /* 7+ letters: two edits allowed */
+    double s = sc("muhamad hasan", "muhammad hassan", CORDON__TYPE_PERSON, &r);
+    assert_true(s >= cordon__default_threshold(CORDON__TYPE_PERSON));
+    assert_int_equal(r.nal, 2);
+    assert_int_equal(r.al[0].how, CORDON__HOW_TYPO);
+    /* 3 letters: exact only */
+    sc("bob lee", "bob lea", CORDON__TYPE_PERSON, &r);
+    assert_int_equal(r.nal, 1);
+    /* different short names sharing a surname stay below */
+    assert_true(sc("ali khan", "omar khan", CORDON__TYPE_PERSON, NULL) <
+                cordon__default_threshold(CORDON__TYPE_PERSON));
+}
+
+static void test_glued(void **state)
+{
+    (void)state;
+    cordon__mresult r;
+    double s = sc("alqaida", "al qaida", CORDON__TYPE_ORGANIZATION, &r);
+    assert_int_equal(r.nal, 1);
+    assert_int_equal(r.al[0].how, CORDON__HOW_GLUED);
+    assert_int_equal(r.al[0].l0, 0);
+    assert_int_equal(r.al[0].l1, 1);
+    assert_true(s >= cordon__default_threshold(CORDON__TYPE_ORGANIZATION));
+    s = sc("al qaeda", "alqaida", CORDON__TYPE_ORGANIZATION, &r);
+    assert_int_equal(r.nal, 1);
+    assert_int_equal(r.al[0].how, CORDON__HOW_GLUED);
+    assert_int_equal(r.al[0].edits, 1);
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    double same = sc("ocean star 5", "ocean star 5", CORDON__TYPE_VESSEL, NULL);
+    double diff = sc("ocean star 5", "ocean star 6", CORDON__TYPE_VESSEL, NULL);
+    assert_true(same >= cordon__default_threshold(CORDON__TYPE_VESSEL));
+    assert_true(diff < cordon__default_threshold(CORDON__TYPE_VESSEL));
+    assert_true(diff < same - 0.3);
+}
+
+static void test_dropped_middle_and_initial(void **state)
+{
+    (void)state;
+    double t = cordon__default_threshold(CORDON__TYPE_PERSON);
+    assert_true(sc("viktor bout", "viktor anatolyevich bout", CORDON__TYPE_PERSON, NULL) >= t);
+    cordon__mresult r;
+    double s = sc("v bout", "viktor bout", CORDON__TYPE_PERSON, &r);
+    assert_int_equal(r.nal, 2);
+    int init = r.al[0].how == CORDON__HOW_INITIAL || r.al[1].how == CORDON__HOW_INITIAL;
+    assert_true(init);
+    assert_true(s < sc("viktor bout", "viktor bout", CORDON__TYPE_PERSON, NULL));
+}
+
+static void test_legal_class(void **state)
+{
+    (void)state;
+    double t = cordon__default_threshold(CORDON__TYPE_ORGANIZATION);
+    double same = sc("rosneft =1", "rosneft =1", CORDON__TYPE_ORGANIZATION, NULL);
+    double other = sc("rosneft =2", "rosneft =1", CORDON__TYPE_ORGANIZATION, NULL);
+    double none = sc("rosneft trading", "rosneft trading =1", CORDON__TYPE_ORGANIZATION, NULL);
+    assert_true(other < same);
+    assert_true(none >= t);
+    /* a legal form alone is never the evidence */
+    assert_true(sc("alpha =1", "omega =1", CORDON__TYPE_ORGANIZATION, NULL) < 0.05);
+}
+
+static void test_evidence(void **state)
+{
+    (void)state;
+    hname ha, hb;
+    cordon__mwork w;
+    cordon__mresult r0, r1, r2, r3;
+    const cordon__mname *q = mk(&ha, "john smith", CORDON__TYPE_PERSON);
+    const cordon__mname *l = mk(&hb, "john smith", CORDON__TYPE_PERSON);
+    cordon__mdate d1 = {1970, 5, 1, 0, 0}, d2 = {1970, 5, 1, 0, 0}, d3 = {1981, 0, 0, 0, 0};
+    cordon__mattrs qa = {&d1, 1, NULL, 0, NULL, 0, 0}, la = {&d2, 1, NULL, 0, NULL, 0, 0};
+    cordon__score(q, l, NULL, NULL, &w, &r0);
+    cordon__score(q, l, &qa, &la, &w, &r1);
+    la.dob = &d3;
+    cordon__score(q, l, &qa, &la, &w, &r2);
+    assert_int_equal(r1.dob_how, 1);
+    assert_int_equal(r2.dob_how, -1);
+    assert_true(r1.score > r0.score);
+    assert_true(r2.score < r0.score);
+    /* identifiers: same number strong, conflicting number counter-evidence */
+    cordon__mident i1 = {"passport", "AB 123456", "RU"}, i2 = {"passport", "ab123456", "RU"},
+                   i3 = {"passport", "XY999", "RU"};
+    cordon__mattrs qi = {NULL, 0, NULL, 0, &i1, 1, 0}, li = {NULL, 0, NULL, 0, &i2, 1, 0};
+    cordon__score(q, l, &qi, &li, &w, &r3);
+    assert_int_equal(r3.ident_how, 1);
+    assert_true(r3.score > r1.score);
+    li.ident = &i3;
+    cordon__score(q, l, &qi, &li, &w, &r3);
+    assert_int_equal(r3.ident_how, -1);
+    assert_true(r3.score < r0.score);
+    /* a shared weak attribute does not make different names match */
+    const char *cc = "IR";
+    const char *ccs[1] = {cc};
+    cordon__mattrs qc = {&d1, 1, ccs, 1, NULL, 0, 1}, lc = {&d2, 1, ccs, 1, NULL, 0, 1};
+    const cordon__mname *other = mk(&hb, "peter jones", CORDON__TYPE_PERSON);
+    cordon__score(q, other, &qc, &lc, &w, &r3);
+    assert_true(r3.score < 0.1);
+    assert_int_equal(r3.country_how, 1);
+}
+
+static void test_explain_json(void **state)
+{
+    (void)state;
+    hname ha, hb;
+    cordon__mwork w;
+    cordon__mresult r;
+    const cordon__mname *q = mk(&ha, "alqaida 7", CORDON__TYPE_UNKNOWN);
+    const cordon__mname *l = mk(&hb, "al qaida 7 =1", CORDON__TYPE_UNKNOWN);
+    cordon__score(q, l, NULL, NULL, &w, &r);
+    cordon__buf b;
+    cordon__buf_init(&b, &cordon__default_alloc);
+    assert_true(cordon__explain_json(&b, q, l, &r));
+    assert_non_null(strstr(b.data, "{\"query\":\"alqaida\",\"list\":\"al qaida\",\"how\":\"glued\""));
+    assert_non_null(strstr(b.data, "{\"query\":\"7\",\"list\":\"7\",\"how\":\"number\""));
+    assert_non_null(strstr(b.data, "\"legal\":{\"query\":\"\",\"list\":\"LLC\"}"));
+    assert_non_null(strstr(b.data, "\"unmatched_query\":[]"));
+    cordon__buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_damerau),
+        cmocka_unit_test(test_jaro_winkler),
+        cmocka_unit_test(test_exact_not_one),
+        cmocka_unit_test(test_reorder),
+        cmocka_unit_test(test_typo_budget_in_alignment),
+        cmocka_unit_test(test_glued),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_dropped_middle_and_initial),
+        cmocka_unit_test(test_legal_class),
+        cmocka_unit_test(test_evidence),
+        cmocka_unit_test(test_explain_json),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
