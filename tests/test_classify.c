@@ -179,11 +179,141 @@ static void test_country_variants(void **state)
     assert_string_equal(cordon__country_name("XK"), "Kosovo");
 }
 
+/* ---- codes -------------------------------------------------------------------- */
+
+static void test_codes_valid(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        int kind;
+        const char *out;
+        int detected;
+    } cases[] = {
+        {"8542.31", CORDON_CODE_AUTO, "854231", CORDON_CODE_HS},
+        {"854231", CORDON_CODE_HS, "854231", CORDON_CODE_HS},
+        {"0101.21", CORDON_CODE_HS, "010121", CORDON_CODE_HS},
+        {"01", CORDON_CODE_AUTO, "01", CORDON_CODE_HS},
+        {"8542", CORDON_CODE_AUTO, "8542", CORDON_CODE_HS},
+        {"8542 31 00", CORDON_CODE_AUTO, "85423100", CORDON_CODE_CN},
+        {"8542.31.00", CORDON_CODE_CN, "85423100", CORDON_CODE_CN},
+        {"8471.30.0100", CORDON_CODE_AUTO, "8471300100", CORDON_CODE_HTS},
+        {"0304-11-0000", CORDON_CODE_HTS, "0304110000", CORDON_CODE_HTS},
+        {"  8542.31  ", CORDON_CODE_AUTO, "854231", CORDON_CODE_HS},
+        {"5A002", CORDON_CODE_AUTO, "5A002", CORDON_CODE_ECCN},
+        {"5a002", CORDON_CODE_ECCN, "5A002", CORDON_CODE_ECCN},
+        {"3A001.a.5.a.3", CORDON_CODE_AUTO, "3A001.a.5.a.3", CORDON_CODE_ECCN},
+        {"3a001a5a3", CORDON_CODE_AUTO, "3A001.a.5.a.3", CORDON_CODE_ECCN},
+        {"3A001.A.5.A.3", CORDON_CODE_EU_ANNEX1, "3A001.a.5.a.3", CORDON_CODE_EU_ANNEX1},
+        {"5A002.a", CORDON_CODE_EU_ANNEX1, "5A002.a", CORDON_CODE_EU_ANNEX1},
+        {"1C010", CORDON_CODE_EU_ANNEX1, "1C010", CORDON_CODE_EU_ANNEX1},
+        {"1E001", CORDON_CODE_AUTO, "1E001", CORDON_CODE_ECCN},
+        {"EAR99", CORDON_CODE_AUTO, "EAR99", CORDON_CODE_ECCN},
+        {"ear99", CORDON_CODE_ECCN, "EAR99", CORDON_CODE_ECCN},
+        {"0Y521", CORDON_CODE_AUTO, "0Y521", CORDON_CODE_ECCN},
+        {"9A610", CORDON_CODE_AUTO, "9A610", CORDON_CODE_ECCN},
+        {"9A610.y.1", CORDON_CODE_ECCN, "9A610.y.1", CORDON_CODE_ECCN},
+        {"9X515", CORDON_CODE_AUTO, "9x515", CORDON_CODE_ECCN},
+        {"9x515.a", CORDON_CODE_AUTO, "9x515.a", CORDON_CODE_ECCN},
+        {"5A992.c", CORDON_CODE_AUTO, "5A992.c", CORDON_CODE_ECCN},
+        {"ECCN 5A002.a.1", CORDON_CODE_AUTO, "5A002.a.1", CORDON_CODE_ECCN},
+        {"Category XI(a)(3)", CORDON_CODE_AUTO, "USML XI(a)(3)", CORDON_CODE_USML},
+        {"XI(c)", CORDON_CODE_AUTO, "USML XI(c)", CORDON_CODE_USML},
+        {"USML XV", CORDON_CODE_AUTO, "USML XV", CORDON_CODE_USML},
+        {"usml category xxi", CORDON_CODE_USML, "USML XXI", CORDON_CODE_USML},
+        {"IV (h)(1)", CORDON_CODE_USML, "USML IV(h)(1)", CORDON_CODE_USML},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[72];
+        int det = -1;
+        cordon_error err;
+        int rc = cordon_code_normalize(cases[i].in, CORDON_NUL_TERMINATED, cases[i].kind, NULL,
+                                       out, sizeof out, &det, &err);
+        if (rc != CORDON_OK)
+            fail_msg("'%s': rc %d: %s", cases[i].in, rc, err.message);
+        if (strcmp(out, cases[i].out) != 0 || det != cases[i].detected)
+            fail_msg("'%s' -> '%s' kind %d (want '%s' kind %d)", cases[i].in, out, det,
+                     cases[i].out, cases[i].detected);
+    }
+}
+
+static void test_codes_damaged(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        int kind;
+        int64_t offset;
+        const char *msg;
+    } cases[] = {
+        {"8.54E+05", CORDON_CODE_AUTO, 4, "scientific notation"},
+        {"8.54e5", CORDON_CODE_HS, 4, "scientific notation"},
+        {"8.54231E+11", CORDON_CODE_HTS, 7, "spreadsheet-damaged"},
+        {"85423", CORDON_CODE_HS, 0, "leading zero"},
+        {"85423", CORDON_CODE_AUTO, 0, "refusing to guess"},
+        {"1012100", CORDON_CODE_CN, 0, "7 digits"},
+        {"854231", CORDON_CODE_CN, 0, "expected 8"},
+        {"85423100", CORDON_CODE_HS, 0, "expected 2, 4 or 6"},
+        {"8542..31", CORDON_CODE_AUTO, 5, "misplaced separator"},
+        {"8542.31.", CORDON_CODE_AUTO, 7, "ends with a separator"},
+        {"8542/31", CORDON_CODE_HS, 4, "unexpected character '/'"},
+        {"5F002", CORDON_CODE_AUTO, 1, "invalid product group"},
+        {"5A0O2", CORDON_CODE_ECCN, 3, "expected a digit"},
+        {"5A00", CORDON_CODE_ECCN, 0, "too short"},
+        {"9A610", CORDON_CODE_EU_ANNEX1, 1, "US-only"},
+        {"EAR99", CORDON_CODE_EU_ANNEX1, 0, "US designation"},
+        {"3A001..a", CORDON_CODE_AUTO, 6, "empty sub-item"},
+        {"3A001.a-5", CORDON_CODE_AUTO, 7, "unexpected character '-'"},
+        {"1Y521", CORDON_CODE_AUTO, -2, NULL},
+        {"0Y123", CORDON_CODE_AUTO, 1, "0Y521"},
+        {"Category XXII", CORDON_CODE_USML, 9, "roman"},
+        {"XI(a", CORDON_CODE_USML, 2, "malformed USML paragraph"},
+        {"", CORDON_CODE_AUTO, 0, "empty"},
+        {"   ", CORDON_CODE_AUTO, 0, "empty"},
+        {"5A002\xc3\xa9", CORDON_CODE_AUTO, 5, "non-ASCII"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[72];
+        cordon_error err;
+        int rc = cordon_code_normalize(cases[i].in, CORDON_NUL_TERMINATED, cases[i].kind, NULL,
+                                       out, sizeof out, NULL, &err);
+        if (cases[i].offset == -2) {
+            if (rc != CORDON_OK)
+                fail_msg("'%s' should be valid: %s", cases[i].in, err.message);
+            continue;
+        }
+        if (rc != CORDON_E_PARSE)
+            fail_msg("'%s': rc %d (want CORDON_E_PARSE) out '%s'", cases[i].in, rc,
+                     rc == 0 ? out : err.message);
+        assert_int_equal(err.code, CORDON_E_PARSE);
+        if (err.offset != cases[i].offset)
+            fail_msg("'%s': offset %lld (want %lld): %s", cases[i].in, (long long)err.offset,
+                     (long long)cases[i].offset, err.message);
+        assert_int_equal(err.column, err.offset + 1);
+        if (!strstr(err.message, cases[i].msg))
+            fail_msg("'%s': message '%s' lacks '%s'", cases[i].in, err.message, cases[i].msg);
+    }
+    char small[4];
+    cordon_error err;
+    assert_int_equal(cordon_code_normalize("854231", CORDON_NUL_TERMINATED, CORDON_CODE_AUTO,
+                                           NULL, small, sizeof small, NULL, &err),
+                     CORDON_E_RANGE);
+    assert_int_equal(cordon_code_normalize("5A002", CORDON_NUL_TERMINATED, 99, NULL, small,
+                                           sizeof small, NULL, &err),
+                     CORDON_E_INVALID);
+    assert_string_equal(cordon__eccn_regime("3A001.a.5.a.3"),
+                        "Wassenaar Arrangement (national security)");
+    assert_string_equal(cordon__eccn_regime("9A610"),
+                        "600 series: munitions items moved from the USML (Wassenaar Munitions List)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_country_iso_roundtrip),
         cmocka_unit_test(test_country_variants),
+        cmocka_unit_test(test_codes_valid),
+        cmocka_unit_test(test_codes_damaged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

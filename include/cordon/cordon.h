@@ -210,6 +210,76 @@ CORDON_API int cordon_options_get_int(const cordon_options *opts, int key, int64
 /* Item classification, countries and transactions (lib/classify, lib/screen) */
 /* ======================================================================== */
 
+/** @name Countries
+ * ISO 3166-1 normalisation used for destinations, nationalities and
+ * embargo rules. @since 0.1 */
+/**@{*/
+
+/**
+ * Normalise a country given as an ISO 3166-1 alpha-2, alpha-3 or numeric
+ * code, an ISO short name or a common English variant ("Iran (Islamic
+ * Republic of)", "North Korea", "DPRK", "Syria / Syrie", "Ivory Coast",
+ * "UK", "Türkiye"...). Case, accents and punctuation are ignored. Ambiguous
+ * names (such as "Korea") are not resolved.
+ * @param s the country, UTF-8
+ * @param len length of @p s in bytes, or ::CORDON_NUL_TERMINATED
+ * @return a static upper-case alpha-2 code ("XK" for Kosovo), or NULL when
+ *         the input is unknown, ambiguous or not valid UTF-8. Thread-safe.
+ * @since 0.1
+ */
+CORDON_API const char *cordon_country_iso2(const char *s, size_t len);
+
+/**
+ * English ISO short name of an alpha-2 code.
+ * @param iso2 a two-letter code, any case, NUL-terminated
+ * @return a static string, or NULL if the code is unknown
+ * @since 0.1
+ */
+CORDON_API const char *cordon_country_name(const char *iso2);
+/**@}*/
+
+/** @name Control and tariff codes
+ * Kinds for cordon_code_normalize(). Appended only. @since 0.1 */
+/**@{*/
+#define CORDON_CODE_AUTO 0      /**< detect the kind from the syntax */
+#define CORDON_CODE_HS 1        /**< Harmonized System: 2, 4 or 6 digits */
+#define CORDON_CODE_CN 2        /**< EU Combined Nomenclature: 8 digits */
+#define CORDON_CODE_HTS 3       /**< US Harmonized Tariff Schedule: 10 digits */
+#define CORDON_CODE_ECCN 4      /**< US Export Control Classification Number */
+#define CORDON_CODE_EU_ANNEX1 5 /**< EU Regulation 2021/821 Annex I entry */
+#define CORDON_CODE_USML 6      /**< US Munitions List category / paragraph */
+
+/**
+ * Check and normalise a tariff or control code.
+ *
+ * Normal forms: tariff codes as bare digits with leading zeros kept
+ * ("0101.21" -> "010121"); ECCN / Annex I codes as category digit, upper-case
+ * group, three digits and dotted lower-case sub-items ("3a001a5a3" ->
+ * "3A001.a.5.a.3"; "EAR99"; "9x515"); USML as "USML XI(a)(3)".
+ * Spreadsheet damage is refused, never repaired: scientific notation
+ * ("8.54E+05") and odd digit counts (a lost leading zero) are errors.
+ * With ::CORDON_CODE_AUTO, tariff kinds follow the digit count (2/4/6 HS,
+ * 8 CN, 10 HTS) and dual-use codes are reported as ::CORDON_CODE_ECCN (the
+ * Annex I and CCL numbering is shared; pass ::CORDON_CODE_EU_ANNEX1 to
+ * enforce the EU syntax).
+ * @param code the code text
+ * @param len its length, or ::CORDON_NUL_TERMINATED
+ * @param kind a CORDON_CODE_* kind, or ::CORDON_CODE_AUTO
+ * @param opts options (limits), or NULL for defaults
+ * @param[out] out receives the NUL-terminated normal form
+ * @param out_size size of @p out (72 bytes are always enough)
+ * @param[out] detected_kind optional: receives the kind of the code
+ * @param[out] err optional error details (CORDON_E_PARSE with the offset
+ *             and column of the offending character)
+ * @return CORDON_OK, CORDON_E_PARSE, CORDON_E_LIMIT, CORDON_E_RANGE
+ *         (out too small) or CORDON_E_INVALID
+ * @since 0.1
+ */
+CORDON_API int cordon_code_normalize(const char *code, size_t len, int kind,
+                                     const cordon_options *opts, char *out, size_t out_size,
+                                     int *detected_kind, cordon_error *err);
+/**@}*/
+
 /* ---- end of classification ---- */
 
 #ifdef __cplusplus

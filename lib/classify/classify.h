@@ -44,4 +44,15 @@ const char *cordon__country_iso3(const char *iso2);
 size_t cordon__country_count(void);
 const cordon__country *cordon__country_at(size_t i);
 
+/* ---- codes ------------------------------------------------------------------ */
+
+/* Normalise a code (see cordon_code_normalize); out needs 72 bytes. */
+int cordon__code_norm(const char *code, size_t len, int kind, char *out, int *detected,
+                      cordon_error *err);
+/* "hs", "cn", "hts", "eccn", "eu_annex1", "usml", "auto"; NULL if unknown. */
+const char *cordon__code_kind_name(int kind);
+/* Regime family of a normalised ECCN / Annex I code (its third character):
+ * static text, NULL if not a dual-use code. */
+const char *cordon__eccn_regime(const char *norm);
+
 #endif /* CORDON_CLASSIFY_H */

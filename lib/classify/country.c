@@ -232,3 +232,13 @@ const cordon__country *cordon__country_at(size_t i)
 {
     return i < CORDON__NCOUNTRIES ? &cordon__countries[i] : NULL;
 }
+
+CORDON_API const char *cordon_country_iso2(const char *s, size_t len)
+{
+    return cordon__country_iso2(s, len);
+}
+
+CORDON_API const char *cordon_country_name(const char *iso2)
+{
+    return cordon__country_name(iso2);
+}
