@@ -11,5 +11,7 @@
 
 CLI_DECLARE(version)
 CLI_DECLARE(errors)
+CLI_DECLARE(compile)
+CLI_DECLARE(info)
 
 #endif

@@ -8,6 +8,8 @@
 static const cli_command commands[] = {
     CMD(version, "print the library version"),
     CMD(errors, "list result codes and their meaning"),
+    CMD(compile, "load list files and write a snapshot (.cdb)"),
+    CMD(info, "show a snapshot's lists, dates, hashes and counts"),
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -198,6 +198,227 @@ CORDON_API int cordon_options_get_int(const cordon_options *opts, int key, int64
 /* Lists, builder, db and snapshot (lib/sources, lib/index)                   */
 /* ======================================================================== */
 
+/** Builder of an immutable db from list files and buffers. One thread at a time. @since 0.1 */
+typedef struct cordon_builder cordon_builder;
+/** An immutable, thread-shareable db of lists (and rules), built or opened from a snapshot. @since 0.1 */
+typedef struct cordon_db cordon_db;
+
+/** @name Name kinds (cordon_db_entity_name())
+ * @since 0.1 */
+/**@{*/
+#define CORDON_NAME_PRIMARY 0  /**< the list's main name */
+#define CORDON_NAME_AKA 1      /**< also known as */
+#define CORDON_NAME_FKA 2      /**< formerly known as */
+#define CORDON_NAME_WEAK 3     /**< weak / low-quality alias */
+#define CORDON_NAME_ORIGINAL 4 /**< name in its original script */
+/**@}*/
+
+/** @name List fields (cordon_db_list_field())
+ * @since 0.1 */
+/**@{*/
+#define CORDON_LIST_ID 0        /**< stable list id, e.g. "us_ofac_sdn" */
+#define CORDON_LIST_PUBLISHER 1 /**< publisher display name */
+#define CORDON_LIST_DATE 2      /**< publication date read from the file ("" if absent) */
+#define CORDON_LIST_SOURCE 3    /**< file name(s) it was loaded from */
+#define CORDON_LIST_SHA256 4    /**< hex SHA-256 of the file (of all files, concatenated, for sets) */
+#define CORDON_LIST_FORMAT 5    /**< parser format name, e.g. "ofac_csv" */
+/**@}*/
+
+/**
+ * Create a builder.
+ * @param[out] out receives the builder; free with cordon_builder_free()
+ * @param opts options (allocator, strictness, limits), copied; NULL = defaults
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_builder_new(cordon_builder **out, const cordon_options *opts,
+                                  cordon_error *err);
+
+/**
+ * Load a list file, or a folder holding a multi-file set (such as OFAC's
+ * sdn.csv/add.csv/alt.csv/sdn_comments.csv) or several list files.
+ * @param b the builder
+ * @param path file or folder path
+ * @param format a format name (see `cordon compile --formats`), or NULL to
+ *        detect it from the content
+ * @param list_id list id to record, or NULL for the format's default
+ * @param[out] err optional error details; parse errors name the file and give
+ *        line/column/offset
+ * @return CORDON_OK, CORDON_E_IO, CORDON_E_FORMAT, CORDON_E_PARSE,
+ *         CORDON_E_ENCODING, CORDON_E_UTF8, CORDON_E_LIMIT or CORDON_E_NOMEM.
+ *         On error the builder keeps what earlier calls loaded.
+ * @since 0.1
+ */
+CORDON_API int cordon_builder_add_file(cordon_builder *b, const char *path,
+                                       const char *format, const char *list_id,
+                                       cordon_error *err);
+
+/**
+ * Load a list from memory.
+ * @param b the builder
+ * @param data the file content; not retained
+ * @param len its length in bytes
+ * @param name a file name for messages and format detection (may be NULL)
+ * @param format a format name, or NULL to detect it from the content
+ * @param list_id list id to record, or NULL for the format's default
+ * @param[out] err optional error details
+ * @return as cordon_builder_add_file()
+ * @since 0.1
+ */
+CORDON_API int cordon_builder_add_buffer(cordon_builder *b, const char *data, size_t len,
+                                         const char *name, const char *format,
+                                         const char *list_id, cordon_error *err);
+
+/**
+ * Finish building: index every name and produce the immutable db. The
+ * builder is left empty and may be freed or reused.
+ * @param b the builder
+ * @param[out] out receives the db; free with cordon_db_free()
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_LIMIT (over 2^32-1 records or 4 GiB) or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_builder_finish(cordon_builder *b, cordon_db **out, cordon_error *err);
+
+/** Release a builder; NULL is allowed. @since 0.1 */
+CORDON_API void cordon_builder_free(cordon_builder *b);
+
+/**
+ * Write the db as one snapshot file: versioned, checksummed, endian-tagged.
+ * The write is atomic (temporary file in the same folder, fsync, rename): a
+ * crash never leaves a broken snapshot at @p path.
+ * @param db the db
+ * @param path destination path
+ * @param[out] err optional error details (CORDON_E_IO with errno in detail)
+ * @return CORDON_OK or CORDON_E_IO
+ * @since 0.1
+ */
+CORDON_API int cordon_db_save(const cordon_db *db, const char *path, cordon_error *err);
+
+/**
+ * Open a snapshot file by mapping it into memory (no parsing). Truncated,
+ * corrupted, foreign or future-version files are refused.
+ * @param path snapshot path
+ * @param opts options (allocator, thresholds), copied; NULL = defaults
+ * @param[out] out receives the db; free with cordon_db_free()
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_IO, CORDON_E_CORRUPT, CORDON_E_VERSION or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_db_open(const char *path, const cordon_options *opts, cordon_db **out,
+                              cordon_error *err);
+
+/** Release a db (unmaps a snapshot); NULL is allowed. No other thread may
+ * still use it. @since 0.1 */
+CORDON_API void cordon_db_free(cordon_db *db);
+
+/** Number of lists in the db. @since 0.1 */
+CORDON_API uint32_t cordon_db_list_count(const cordon_db *db);
+
+/**
+ * A list's provenance field.
+ * @param db the db
+ * @param list list index, 0 .. cordon_db_list_count()-1
+ * @param field one of the CORDON_LIST_* constants
+ * @return borrowed NUL-terminated string owned by the db ("" if unknown), or
+ *         NULL for a bad index or field
+ * @since 0.1
+ */
+CORDON_API const char *cordon_db_list_field(const cordon_db *db, uint32_t list, int field);
+
+/**
+ * A list's counts.
+ * @param db the db
+ * @param list list index
+ * @param[out] entities number of entities (may be NULL)
+ * @param[out] names number of names, all kinds (may be NULL)
+ * @param[out] skipped number of rows skipped in lenient mode (may be NULL)
+ * @return CORDON_OK or CORDON_E_RANGE
+ * @since 0.1
+ */
+CORDON_API int cordon_db_list_counts(const cordon_db *db, uint32_t list, uint32_t *entities,
+                                     uint32_t *names, uint32_t *skipped);
+
+/**
+ * One skipped row of a list (lenient mode).
+ * @param db the db
+ * @param list list index
+ * @param i skipped-row index, 0 .. skipped-1
+ * @param[out] line the row's line number (0 if unknown)
+ * @param[out] reason borrowed reason text
+ * @return CORDON_OK or CORDON_E_RANGE
+ * @since 0.1
+ */
+CORDON_API int cordon_db_list_skipped(const cordon_db *db, uint32_t list, uint32_t i,
+                                      int64_t *line, const char **reason);
+
+/** Total number of entities in the db. @since 0.1 */
+CORDON_API uint32_t cordon_db_entity_count(const cordon_db *db);
+
+/**
+ * Find an entity by list id and entity id.
+ * @param db the db
+ * @param list_id list id (e.g. "us_ofac_sdn"), or NULL for any list
+ * @param entity_id the entity's id within its list
+ * @param[out] index receives the entity index
+ * @param[out] err optional error details
+ * @return CORDON_OK or CORDON_E_NOTFOUND
+ * @since 0.1
+ */
+CORDON_API int cordon_db_entity_find(const cordon_db *db, const char *list_id,
+                                     const char *entity_id, uint32_t *index, cordon_error *err);
+
+/** An entity's id within its list (borrowed), or NULL for a bad index. @since 0.1 */
+CORDON_API const char *cordon_db_entity_id(const cordon_db *db, uint32_t entity);
+
+/** An entity's list index, or UINT32_MAX for a bad index. @since 0.1 */
+CORDON_API uint32_t cordon_db_entity_list(const cordon_db *db, uint32_t entity);
+
+/** An entity's type (CORDON_TYPE_*), or -1 for a bad index. @since 0.1 */
+CORDON_API int cordon_db_entity_type(const cordon_db *db, uint32_t entity);
+
+/** Number of names (all kinds) of an entity; 0 for a bad index. @since 0.1 */
+CORDON_API uint32_t cordon_db_entity_name_count(const cordon_db *db, uint32_t entity);
+
+/**
+ * One name of an entity.
+ * @param db the db
+ * @param entity entity index
+ * @param i name index, 0 .. cordon_db_entity_name_count()-1 (0 is the primary name)
+ * @param[out] kind receives the CORDON_NAME_* kind (may be NULL)
+ * @return borrowed NUL-terminated name owned by the db, or NULL for bad indexes
+ * @since 0.1
+ */
+CORDON_API const char *cordon_db_entity_name(const cordon_db *db, uint32_t entity, uint32_t i,
+                                             int *kind);
+
+/**
+ * Everything listed about an entity as one JSON object (names with kinds and
+ * parts, dates of birth, countries, identifiers, programs, addresses,
+ * attributes, remarks, list provenance), written into a caller buffer.
+ * @param db the db
+ * @param entity entity index
+ * @param buf destination (may be NULL when size is 0)
+ * @param size its size in bytes
+ * @param[out] needed receives the length of the JSON text (without NUL); the
+ *             output is complete only when needed < size
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_RANGE or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_db_entity_json(const cordon_db *db, uint32_t entity, char *buf,
+                                     size_t size, size_t *needed, cordon_error *err);
+
+/**
+ * Names of the list formats this library reads, one per index.
+ * @param i 0-based index
+ * @param[out] description optional borrowed description
+ * @return static format name, or NULL past the end
+ * @since 0.1
+ */
+CORDON_API const char *cordon_format_name(uint32_t i, const char **description);
+
 /* ---- end of lists and db ---- */
 
 /* ======================================================================== */

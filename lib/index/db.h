@@ -41,6 +41,8 @@ typedef struct cordon__rec_list {
     uint32_t name_count;
     uint32_t skip_first, skip_count;
     uint32_t format;                      /* string: parser format name */
+    uint32_t sha256_hex;                  /* string: sha256 in lower-case hex */
+    uint32_t pad;
 } cordon__rec_list;
 
 typedef struct cordon__rec_entity {
