@@ -12,6 +12,154 @@
 #include "sources/entity.h"
 #include "sources/formats.h"
 
+
+/* ---- a test sink that counts and dumps selected entities ----------------- */
+
+#define TS_WANT 8
+typedef struct tsink {
+    char list_id[64], publisher[128], date[32];
+    size_t n_lists, n_ent, n_names, n_skips, n_ids, n_dobs;
+    size_t types[5];
+    int64_t first_skip_line;
+    char first_skip[512];
+    const char *want[TS_WANT];
+    char dump[TS_WANT][8192];
+} tsink;
+
+static int ts_list(void *ctx, const char *id, const char *pub, const char *date, cordon_error *err)
+{
+    (void)err;
+    tsink *t = ctx;
+    t->n_lists++;
+    snprintf(t->list_id, sizeof t->list_id, "%s", id ? id : "");
+    snprintf(t->publisher, sizeof t->publisher, "%s", pub ? pub : "");
+    snprintf(t->date, sizeof t->date, "%s", date ? date : "");
+    return 0;
+}
+
+static void ts_dump(char *o, size_t cap, const cordon__ent *e)
+{
+    size_t k = 0;
+#define P(...) k += (size_t)snprintf(o + k, k < cap ? cap - k : 0, __VA_ARGS__)
+    P("type=%d\n", e->type);
+    static const char *const sn[] = {"id", "gender", "listed_on", "remarks", "title"};
+    for (int i = 0; i < CORDON__NSCALAR; i++)
+        if (e->scalar[i] && i != CORDON__F_REMARKS)
+            P("%s=%s\n", sn[i], e->scalar[i]);
+    static const char *const kn[] = {"primary", "aka", "fka", "weak", "original"};
+    for (size_t i = 0; i < e->n_names; i++)
+        P("name=%s|%s|%s|%s|%s\n", kn[e->names[i].kind], e->names[i].full,
+          e->names[i].given ? e->names[i].given : "", e->names[i].middle ? e->names[i].middle : "",
+          e->names[i].family ? e->names[i].family : "");
+    for (size_t i = 0; i < e->n_dobs; i++)
+        P("dob=%04d-%02d-%02d%s%s\n", e->dobs[i].year, e->dobs[i].month, e->dobs[i].day,
+          e->dobs[i].year_to ? "/" : "", e->dobs[i].circa ? "~" : "");
+    for (size_t i = 0; i < e->n_ids; i++)
+        P("ident=%s|%s|%s\n", e->ids[i].type, e->ids[i].number,
+          e->ids[i].country ? e->ids[i].country : "");
+    for (size_t i = 0; i < e->n_attrs; i++)
+        P("attr=%s|%s\n", e->attrs[i].key, e->attrs[i].value);
+    static const char *const mn[] = {"program", "nationality", "citizenship", "pob",
+                                     "address", "address_country", "country"};
+    for (int m = 0; m < CORDON__NMULTI; m++)
+        for (size_t i = 0; i < e->n_multi[m]; i++)
+            P("%s=%s\n", mn[m], e->multi[m][i]);
+#undef P
+}
+
+static int ts_entity(void *ctx, const cordon__ent *e, cordon_error *err)
+{
+    (void)err;
+    tsink *t = ctx;
+    t->n_ent++;
+    t->n_names += e->n_names;
+    t->n_ids += e->n_ids;
+    t->n_dobs += e->n_dobs;
+    if (e->type >= 0 && e->type < 5)
+        t->types[e->type]++;
+    assert_non_null(e->scalar[CORDON__F_ID]);
+    assert_true(e->n_names > 0);
+    for (int i = 0; i < TS_WANT; i++)
+        if (t->want[i] && strcmp(t->want[i], e->scalar[CORDON__F_ID]) == 0)
+            ts_dump(t->dump[i], sizeof t->dump[i], e);
+    return 0;
+}
+
+static int ts_skip(void *ctx, int64_t line, const char *reason, cordon_error *err)
+{
+    (void)err;
+    tsink *t = ctx;
+    if (t->n_skips++ == 0) {
+        t->first_skip_line = line;
+        snprintf(t->first_skip, sizeof t->first_skip, "%s", reason);
+    }
+    return 0;
+}
+
+/* Parse inputs with a format into t. Returns the parser's code. */
+static int ts_run(tsink *t, const cordon_options *o, const char *fmt, const cordon__input *in,
+                  size_t n, const char *list_id, cordon_error *err)
+{
+    cordon__sink_ops ops = {ts_list, ts_entity, ts_skip, o};
+    cordon__sink sink = {&ops, t};
+    const cordon__format *f = cordon__format_find(fmt);
+    assert_non_null(f);
+    return f->parse(&sink, in, n, list_id, err);
+}
+
+/* Whole file in memory (test_malloc'd). */
+typedef struct tfile {
+    char *data;
+    size_t len;
+    char name[1024];
+} tfile;
+
+static void tf_load(tfile *f, const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    f->data = test_malloc((size_t)n + 1);
+    assert_int_equal(fread(f->data, 1, (size_t)n, fp), (size_t)n);
+    fclose(fp);
+    f->len = (size_t)n;
+    snprintf(f->name, sizeof f->name, "%s", path);
+}
+
+static void tf_free(tfile *f)
+{
+    test_free(f->data);
+    f->data = NULL;
+}
+
+static void assert_has(const char *dump, const char *line)
+{
+    if (!strstr(dump, line))
+        fail_msg("missing '%s' in:\n%s", line, dump);
+}
+
+/* Load up to 4 members of a folder in shared data and parse them. */
+static int ts_run_files(tsink *t, const cordon_options *o, const char *fmt, const char *dir,
+                        const char *const *files, size_t nfiles, cordon_error *err)
+{
+    tfile tf[4];
+    cordon__input in[4];
+    char path[1024];
+    for (size_t i = 0; i < nfiles; i++) {
+        snprintf(path, sizeof path, "%s/%s/%s", tu_shared_data(), dir, files[i]);
+        tf_load(&tf[i], path);
+        in[i].name = tf[i].name;
+        in[i].data = tf[i].data;
+        in[i].len = tf[i].len;
+    }
+    int rc = ts_run(t, o, fmt, in, nfiles, NULL, err);
+    for (size_t i = 0; i < nfiles; i++)
+        tf_free(&tf[i]);
+    return rc;
+}
+
 /* ---- entity ------------------------------------------------------------- */
 
 static void test_ent_basic(void **state)
@@ -120,11 +268,165 @@ static void test_date_parse(void **state)
     }
 }
 
+
+/* ---- OFAC CSV ------------------------------------------------------------ */
+
+/* Expected counts were computed independently with Python's csv module:
+ * entities = rows of sdn.csv; names = distinct (kind, whitespace-normalised
+ * text) per entity over the primary name, alt.csv rows and the
+ * a.k.a./f.k.a. 'X' quotes in remarks + sdn_comments.csv. */
+static void test_ofac_sdn_2021(void **state)
+{
+    (void)state;
+    char path[1024];
+    TU_REQUIRE_SHARED(path, "ofac/sdn_2021-07/sdn.csv");
+    cordon_options *o = tu_options();
+    tsink *t = test_calloc(1, sizeof *t);
+    t->want[0] = "15036"; /* ARTAVIL, vessel */
+    t->want[1] = "4107";  /* RODRIGUEZ OREJUELA, person with passports */
+    t->want[2] = "25308"; /* YAN Xiaobing, crypto addresses */
+    t->want[3] = "12300"; /* remarks spill into sdn_comments.csv */
+    t->want[4] = "306";   /* BANCO NACIONAL DE CUBA: addresses, aliases */
+    /* members in a shuffled order: identified by file name */
+    static const char *const files[] = {"alt.csv", "sdn_comments.csv", "sdn.csv", "add.csv"};
+    cordon_error err;
+    int rc = ts_run_files(t, o, "ofac_csv", "ofac/sdn_2021-07", files, 4, &err);
+    if (rc)
+        fail_msg("%s", err.message);
+    assert_string_equal(t->list_id, "us_ofac_sdn");
+    assert_string_equal(t->publisher, "US Treasury OFAC");
+    assert_int_equal(t->n_ent, 8976);
+    assert_int_equal(t->n_names, 23325);
+    assert_int_equal(t->n_skips, 0);
+    assert_int_equal(t->types[CORDON__TYPE_PERSON], 4620);
+    assert_int_equal(t->types[CORDON__TYPE_ORGANIZATION], 3673);
+    assert_int_equal(t->types[CORDON__TYPE_VESSEL], 406);
+    assert_int_equal(t->types[CORDON__TYPE_AIRCRAFT], 277);
+    const char *d = t->dump[0];
+    assert_has(d, "type=3\n");
+    assert_has(d, "name=primary|ARTAVIL|||\n");
+    assert_has(d, "name=fka|ALPHA|||\n");
+    assert_has(d, "ident=imo|9187629|\n");
+    assert_has(d, "ident=mmsi|572469210|\n");
+    assert_has(d, "attr=call_sign|T2EU4\n");
+    assert_has(d, "attr=vessel_type|Crude/Oil Products Tanker\n");
+    assert_has(d, "attr=tonnage|99,144\n");
+    assert_has(d, "attr=vessel_flag|Iran\n");
+    assert_has(d, "attr=linked_to|NATIONAL IRANIAN TANKER COMPANY\n");
+    assert_has(d, "program=IRAN\n");
+    d = t->dump[1];
+    assert_has(d, "type=1\n");
+    assert_has(d, "name=primary|RODRIGUEZ OREJUELA, Gilberto Jose|Gilberto Jose||RODRIGUEZ OREJUELA\n");
+    assert_has(d, "name=aka|THE CHESS PLAYER|||\n");
+    assert_has(d, "name=aka|LUCAS|||\n");
+    assert_has(d, "dob=1939-01-31\n");
+    assert_has(d, "ident=passport|T321642|Colombia\n");
+    assert_has(d, "ident=passport|77588|Argentina\n");
+    assert_has(d, "ident=national_id|6068015|Colombia\n");
+    assert_has(d, "ident=national_id|6067015|Colombia\n");
+    d = t->dump[2];
+    assert_has(d, "gender=male\n");
+    assert_has(d, "dob=1977-03-25\n");
+    assert_has(d, "pob=Wuhan City, Hubei, China\n");
+    assert_has(d, "citizenship=China\n");
+    assert_has(d, "ident=crypto:xbt|12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h|\n");
+    assert_has(d, "ident=crypto:xbt|1JREJdZupiFhE7ZzQPtASuMCvvpXC7wRsC|\n");
+    d = t->dump[3];
+    assert_has(d, "attr=linked_to|PROMO RAIZ S.A.S.\n");
+    assert_has(d, "attr=linked_to|RED MUNDIAL INMOBILIARIA, S.A. DE C.V.\n");
+    d = t->dump[4];
+    assert_has(d, "type=2\n");
+    assert_has(d, "name=aka|NATIONAL BANK OF CUBA|||\n");
+    assert_has(d, "name=aka|BNC|||\n");
+    assert_has(d, "address=Zweierstrasse 35, Zurich CH-8022, Switzerland\n");
+    assert_has(d, "address_country=Japan\n");
+    test_free(t);
+    cordon_options_free(o);
+}
+
+static void test_ofac_sample_and_cons(void **state)
+{
+    (void)state;
+    char path[1024];
+    TU_REQUIRE_SHARED(path, "ofac/sample_ofactest/sdn.csv");
+    TU_REQUIRE_SHARED(path, "us_non_sdn/csv_2025-12/cons_prim.csv");
+    cordon_options *o = tu_options();
+    tsink *t = test_calloc(1, sizeof *t);
+    t->want[0] = "47371"; /* NS LEADER: "Identification Number IMO ..." */
+    t->want[1] = "48603"; /* KHOROSHEV */
+    static const char *const files[] = {"sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv"};
+    cordon_error err;
+    int rc = ts_run_files(t, o, "ofac_csv", "ofac/sample_ofactest", files, 4, &err);
+    if (rc)
+        fail_msg("%s", err.message);
+    assert_int_equal(t->n_ent, 17);
+    assert_int_equal(t->n_names, 46);
+    /* 5 alt.csv and 4 add.csv rows refer to SDNs absent from this sample */
+    assert_int_equal(t->n_skips, 9);
+    assert_non_null(strstr(t->first_skip, "has no primary record"));
+    assert_has(t->dump[0], "type=3\n");
+    assert_has(t->dump[0], "ident=imo|9339301|\n");
+    assert_has(t->dump[1], "dob=1993-04-17\n");
+    assert_has(t->dump[1], "nationality=Russia\n");
+    assert_has(t->dump[1], "attr=email|khoroshev1@icloud.com\n");
+    memset(t, 0, sizeof *t);
+    static const char *const cons[] = {"cons_alt.csv", "cons_prim.csv", "cons_comments.csv",
+                                       "cons_add.csv"};
+    rc = ts_run_files(t, o, "ofac_csv", "us_non_sdn/csv_2025-12", cons, 4, &err);
+    if (rc)
+        fail_msg("%s", err.message);
+    assert_string_equal(t->list_id, "us_ofac_cons");
+    assert_int_equal(t->n_ent, 442);
+    assert_int_equal(t->n_names, 1587);
+    assert_int_equal(t->types[CORDON__TYPE_PERSON], 79);
+    assert_int_equal(t->n_skips, 0);
+    test_free(t);
+    cordon_options_free(o);
+}
+
+static void test_ofac_malformed(void **state)
+{
+    (void)state;
+    cordon_options *o = tu_options();
+    tsink *t = test_calloc(1, sizeof *t);
+    static const char bad[] =
+        "1,\"GOOD ONE\",-0- ,\"X\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"
+        "2x,\"BAD ID\",-0- ,\"X\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"
+        "3,\"SHORT\",-0- \r\n"
+        "4,\"BAD \"QUOTE\",-0- ,\"X\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"
+        "5,\"ALSO GOOD\",\"individual\",\"X\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1970\"\r\n"
+        "\x1a";
+    cordon__input in = {"sdn.csv", bad, sizeof bad - 1};
+    cordon_error err;
+    int rc = ts_run(t, o, "ofac_csv", &in, 1, NULL, &err);
+    assert_int_equal(rc, CORDON_E_PARSE);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 1);
+    assert_non_null(strstr(err.message, "sdn.csv:2:1:"));
+    assert_int_equal(t->n_ent, 1);
+    memset(t, 0, sizeof *t);
+    assert_int_equal(cordon_options_set_int(o, CORDON_OPT_STRICT, 0, &err), CORDON_OK);
+    rc = ts_run(t, o, "ofac_csv", &in, 1, NULL, &err);
+    assert_int_equal(rc, CORDON_OK);
+    assert_int_equal(t->n_ent, 2);
+    assert_int_equal(t->n_skips, 3);
+    assert_int_equal(t->first_skip_line, 2);
+    /* a set without its primary file */
+    cordon__input alt = {"alt.csv", "1,2,\"aka\",\"X\",-0- \r\n", 20};
+    rc = ts_run(t, o, "ofac_csv", &alt, 1, NULL, &err);
+    assert_int_equal(rc, CORDON_E_FORMAT);
+    test_free(t);
+    cordon_options_free(o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ent_basic),
         cmocka_unit_test(test_date_parse),
+        cmocka_unit_test(test_ofac_sdn_2021),
+        cmocka_unit_test(test_ofac_sample_and_cons),
+        cmocka_unit_test(test_ofac_malformed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,27 @@
+/*
+ * ofac_remarks.h — structured fields from OFAC free-text remarks (internal).
+ *
+ * OFAC packs dates of birth, places of birth, nationalities, identity
+ * documents, vessel and aircraft data, crypto addresses and extra aliases
+ * into a "; "-separated remarks text. cordon__ofac_remarks() splits it and
+ * recognises each segment with one compiled PCRE2 pattern (JIT when
+ * available); compile once per parse call, reuse for every entity.
+ */
+#ifndef CORDON_OFAC_REMARKS_H
+#define CORDON_OFAC_REMARKS_H
+
+#include "sources/entity.h"
+
+typedef struct cordon__ofac_rx cordon__ofac_rx;
+
+/* Compile the patterns with allocator a. CORDON_E_REGEX / CORDON_E_NOMEM. */
+int cordon__ofac_rx_new(cordon__ofac_rx **out, const cordon__alloc *a, cordon_error *err);
+void cordon__ofac_rx_free(cordon__ofac_rx *rx);
+
+/* Extract what the remarks s[0..n) say into e (DOBs, POBs, nationalities,
+ * citizenships, gender, identifiers, aliases, attributes). Text not
+ * recognised stays only in the remarks field (set by the caller). Returns
+ * false only when memory ran out. */
+bool cordon__ofac_remarks(cordon__ofac_rx *rx, cordon__ent *e, const char *s, size_t n);
+
+#endif /* CORDON_OFAC_REMARKS_H */
