@@ -9,6 +9,8 @@ const cordon__format *const cordon__formats[] = {
     /* CSV / text family */
     &cordon__fmt_ofac_csv,
     /* XML family */
+    &cordon__fmt_ofac_xml,
+    &cordon__fmt_un_xml,
     /* fallback */
     NULL,
 };

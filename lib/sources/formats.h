@@ -12,5 +12,7 @@
 extern const cordon__format cordon__fmt_ofac_csv;
 
 /* XML family (lib/sources/xml_*.c) */
+extern const cordon__format cordon__fmt_ofac_xml;
+extern const cordon__format cordon__fmt_un_xml;
 
 #endif /* CORDON_FORMATS_H */
