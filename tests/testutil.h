@@ -62,13 +62,15 @@ static inline const char *tu_shared_path(char *buf, size_t n, const char *rel)
     return buf;
 }
 
-/* Skip the current test, saying why, when real data is not available. */
+/* Leave the current test, saying why, when real data is not available.
+ * (cmocka's skip() makes the whole program exit non-zero, which the automake
+ * driver would count as a failure, so the test returns instead.) */
 #define TU_REQUIRE_SHARED(buf, rel)                                                    \
     do {                                                                               \
         if (!tu_shared_path((buf), sizeof(buf), (rel))) {                              \
             fprintf(stderr, "SKIP: shared data %s not found (set CORDON_SHARED_DATA)\n", \
                     (rel));                                                            \
-            skip();                                                                    \
+            return;                                                                    \
         }                                                                              \
     } while (0)
 

@@ -13,5 +13,6 @@ CLI_DECLARE(version)
 CLI_DECLARE(errors)
 CLI_DECLARE(compile)
 CLI_DECLARE(info)
+CLI_DECLARE(normalize)
 
 #endif

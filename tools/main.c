@@ -10,6 +10,7 @@ static const cli_command commands[] = {
     CMD(errors, "list result codes and their meaning"),
     CMD(compile, "load list files and write a snapshot (.cdb)"),
     CMD(info, "show a snapshot's lists, dates, hashes and counts"),
+    CMD(normalize, "show how a name is analysed"),
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -192,6 +192,177 @@ CORDON_API int cordon_options_get_int(const cordon_options *opts, int key, int64
 /* Name analysis (lib/text)                                                   */
 /* ======================================================================== */
 
+/** @name Entity types
+ * Type hints shared by name analysis, lists and screening. @since 0.1 */
+/**@{*/
+#define CORDON_TYPE_UNKNOWN 0      /**< not known: every table applies */
+#define CORDON_TYPE_PERSON 1       /**< a natural person */
+#define CORDON_TYPE_ORGANIZATION 2 /**< a company, authority or other body */
+#define CORDON_TYPE_VESSEL 3       /**< a ship */
+#define CORDON_TYPE_AIRCRAFT 4     /**< an aircraft */
+/**@}*/
+
+/** @name Token kinds
+ * Values of cordon_analysis_token_kind(). @since 0.1 */
+/**@{*/
+#define CORDON_TOKEN_WORD 0      /**< an ordinary name word */
+#define CORDON_TOKEN_LEGAL 1     /**< a legal form (GmbH, LLC, OOO, 株式会社, ...) */
+#define CORDON_TOKEN_HONORIFIC 2 /**< a title or honorific (Mr, Dr, Sheikh, General) */
+#define CORDON_TOKEN_PARTICLE 3  /**< a name particle (al, bin, van, de, ...) */
+#define CORDON_TOKEN_STOPWORD 4  /**< a stopword (the, of, and, ...) */
+#define CORDON_TOKEN_NUMBER 5    /**< digits in any script, a Roman numeral or an ordinal */
+#define CORDON_TOKEN_INITIAL 6   /**< a single letter */
+/**@}*/
+
+/**
+ * Opaque result of analysing one name: the normalized form and its typed
+ * tokens. Owned by the caller; one thread at a time.
+ * @since 0.1
+ */
+typedef struct cordon_analysis cordon_analysis;
+
+/**
+ * Analyse a name the way the matcher does: strict UTF-8 check, compatibility
+ * decomposition, case folding, removal of marks and format characters,
+ * transliteration to Latin ASCII (Cyrillic, Greek, Armenian, Georgian, Hangul,
+ * Arabic/Persian/Urdu, Hebrew; Han, Kana and Thai are kept), tokenization and
+ * token typing (legal forms, honorifics, particles, stopwords, numbers,
+ * initials), skeletons and Double Metaphone keys. See doc/text.md.
+ * @param name UTF-8 name
+ * @param len its length in bytes, or ::CORDON_NUL_TERMINATED
+ * @param type one of the CORDON_TYPE_* hints (legal forms apply to
+ *        organizations, vessels, aircraft and unknown; honorifics to persons
+ *        and unknown)
+ * @param opts options (allocator, ::CORDON_OPT_MAX_NAME_BYTES), or NULL
+ * @param[in,out] out receives a new analysis; if *out is already an analysis
+ *        it is reused (no reallocation once large enough). Free with
+ *        cordon_analysis_free().
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID, CORDON_E_UTF8 (err->offset = first bad
+ *         byte), CORDON_E_LIMIT (longer than max_name_bytes) or CORDON_E_NOMEM.
+ *         On error a reused *out is left with zero tokens.
+ * @since 0.1
+ */
+CORDON_API int cordon_analyze_name(const char *name, size_t len, int type,
+                                   const cordon_options *opts, cordon_analysis **out,
+                                   cordon_error *err);
+
+/** Release an analysis; NULL is allowed. @param a the analysis @since 0.1 */
+CORDON_API void cordon_analysis_free(cordon_analysis *a);
+
+/**
+ * The normalized full form: the token texts joined by single spaces.
+ * @param a the analysis
+ * @param[out] len optional, receives the length in bytes
+ * @return a borrowed NUL-terminated string, valid until @p a is reused or freed
+ * @since 0.1
+ */
+CORDON_API const char *cordon_analysis_normalized(const cordon_analysis *a, size_t *len);
+
+/**
+ * Number of tokens.
+ * @param a the analysis
+ * @return the token count (0 for a name with no letters or digits, or NULL)
+ * @since 0.1
+ */
+CORDON_API size_t cordon_analysis_token_count(const cordon_analysis *a);
+
+/**
+ * Normalized text of token @p i (lower-case Latin ASCII, or the original
+ * script for Han, Kana, Thai and other kept scripts). A multi-word legal form
+ * is one token ("sp z oo").
+ * @param a the analysis
+ * @param i token index
+ * @param[out] len optional, receives the length
+ * @return a borrowed NUL-terminated string, or NULL when @p i is out of range
+ * @since 0.1
+ */
+CORDON_API const char *cordon_analysis_token_text(const cordon_analysis *a, size_t i,
+                                                  size_t *len);
+
+/**
+ * Kind of token @p i.
+ * @param a the analysis
+ * @param i token index
+ * @return a CORDON_TOKEN_* value, or -1 when @p i is out of range
+ * @since 0.1
+ */
+CORDON_API int cordon_analysis_token_kind(const cordon_analysis *a, size_t i);
+
+/**
+ * Canonical legal-form class of token @p i.
+ * @param a the analysis
+ * @param i token index
+ * @return a static string ("LLC", "JSC", "LP", "PLC", "CORP", "COOP",
+ *         "FOUNDATION", "TRUST", "PARTNERSHIP", "SOLE", "STATE", "BRANCH",
+ *         "ASSOCIATION", "COMPANY", "OTHER"), or NULL when the token is not a
+ *         legal form or @p i is out of range
+ * @since 0.1
+ */
+CORDON_API const char *cordon_analysis_token_legal_class(const cordon_analysis *a, size_t i);
+
+/**
+ * Script the token was written in.
+ * @param a the analysis
+ * @param i token index
+ * @return a static lower-case name ("latin", "cyrillic", "greek", "armenian",
+ *         "georgian", "hangul", "arabic", "hebrew", "han", "kana", "thai",
+ *         "common" for digits only, "other"), or NULL when out of range
+ * @since 0.1
+ */
+CORDON_API const char *cordon_analysis_token_script(const cordon_analysis *a, size_t i);
+
+/**
+ * Skeleton of token @p i: a folded key on which common romanization variants
+ * meet ("yuriy", "iurii", "juri" and "Юрий" give the same skeleton).
+ * @param a the analysis
+ * @param i token index
+ * @param[out] len optional, receives the length
+ * @return a borrowed NUL-terminated string, or NULL when out of range
+ * @since 0.1
+ */
+CORDON_API const char *cordon_analysis_token_skeleton(const cordon_analysis *a, size_t i,
+                                                      size_t *len);
+
+/**
+ * Double Metaphone key of token @p i (at most 7 characters).
+ * @param a the analysis
+ * @param i token index
+ * @param which 0 for the primary key, 1 for the alternate key
+ * @param[out] len optional, receives the length (0 when the token has no key:
+ *        numbers and kept scripts)
+ * @return a borrowed NUL-terminated string, or NULL when @p i or @p which is
+ *         out of range
+ * @since 0.1
+ */
+CORDON_API const char *cordon_analysis_token_phonetic(const cordon_analysis *a, size_t i,
+                                                      int which, size_t *len);
+
+/**
+ * Where token @p i came from in the analysed input.
+ * @param a the analysis
+ * @param i token index
+ * @param[out] offset optional, receives the byte offset in the input
+ * @param[out] len optional, receives the byte length in the input
+ * @return CORDON_OK, or CORDON_E_RANGE when @p i is out of range
+ * @since 0.1
+ */
+CORDON_API int cordon_analysis_token_span(const cordon_analysis *a, size_t i, size_t *offset,
+                                          size_t *len);
+
+/**
+ * The whole analysis as one JSON object:
+ * {"input_type":..,"normalized":..,"tokens":[{"text","kind","legal_class",
+ * "script","skeleton","phonetic":[p,a],"number","offset","length",
+ * "hyphen_joined"}]}.
+ * @param a the analysis
+ * @param[out] len optional, receives the length
+ * @return a borrowed NUL-terminated string valid until @p a is reused or
+ *         freed, or NULL when out of memory
+ * @since 0.1
+ */
+CORDON_API const char *cordon_analysis_json(cordon_analysis *a, size_t *len);
+
 /* ---- end of name analysis ---- */
 
 /* ======================================================================== */
