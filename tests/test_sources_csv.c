@@ -419,6 +419,94 @@ static void test_ofac_malformed(void **state)
     cordon_options_free(o);
 }
 
+/* ---- US CSL and BIS DPL -------------------------------------------------- */
+
+/* Counts from Python's csv module: 14160 data rows; names = distinct
+ * (kind, whitespace-normalised text) over name + alt_names split at ';'. */
+static void test_us_csl(void **state)
+{
+    (void)state;
+    char path[1024];
+    TU_REQUIRE_SHARED(path, "us_csl/2022-04/consolidated.csv");
+    cordon_options *o = tu_options();
+    tsink *t = test_calloc(1, sizeof *t);
+    t->want[0] = "23156"; /* a DPRK vessel */
+    t->want[1] = "9935";  /* ABD AL-RAZZIQ: passport, DOB, aliases */
+    t->want[2] = "4398d33e9e93c7477af39f1e0bfffc13ddd47bcc"; /* Entity List */
+    static const char *const files[] = {"consolidated.csv"};
+    cordon_error err;
+    int rc = ts_run_files(t, o, "us_csl_csv", "us_csl/2022-04", files, 1, &err);
+    if (rc)
+        fail_msg("%s", err.message);
+    assert_string_equal(t->list_id, "us_csl");
+    assert_int_equal(t->n_ent, 14160);
+    assert_int_equal(t->n_names, 34089);
+    assert_int_equal(t->types[CORDON__TYPE_PERSON], 5286);
+    assert_int_equal(t->types[CORDON__TYPE_ORGANIZATION], 4533);
+    assert_int_equal(t->types[CORDON__TYPE_UNKNOWN], 3625);
+    assert_int_equal(t->types[CORDON__TYPE_VESSEL], 433);
+    assert_int_equal(t->types[CORDON__TYPE_AIRCRAFT], 283);
+    assert_has(t->dump[0], "ident=imo|8898831|\n");
+    assert_has(t->dump[0], "attr=source|SDN\n");
+    assert_has(t->dump[0], "program=DPRK4\n");
+    assert_has(t->dump[1], "dob=1962-08-06\n");
+    assert_has(t->dump[1], "ident=passport|BC166787|CA\n");
+    assert_has(t->dump[1], "name=aka|ABDELRAZIK, Sofian|Sofian||ABDELRAZIK\n");
+    assert_has(t->dump[2], "attr=source|EL\n");
+    assert_has(t->dump[2], "name=aka|Open Joint Stock Company 140 Repair Plant|||\n");
+    assert_has(t->dump[2], "address_country=BY\n");
+    test_free(t);
+    cordon_options_free(o);
+}
+
+/* 665 rows; grouped by (Name, FR_Citation): 577 distinct pairs (Python). */
+static void test_bis_dpl(void **state)
+{
+    (void)state;
+    char path[1024];
+    TU_REQUIRE_SHARED(path, "us_bis_dpl/2023-11/dpl.txt");
+    cordon_options *o = tu_options();
+    tsink *t = test_calloc(1, sizeof *t);
+    static const char *const files[] = {"dpl.txt"};
+    cordon_error err;
+    int rc = ts_run_files(t, o, "bis_dpl", "us_bis_dpl/2023-11", files, 1, &err);
+    if (rc)
+        fail_msg("%s", err.message);
+    assert_string_equal(t->list_id, "us_bis_dpl");
+    assert_int_equal(t->n_ent, 577);
+    assert_int_equal(t->n_names, 577);
+    assert_int_equal(t->n_skips, 0);
+    test_free(t);
+    /* a hand-made file: bad quoting strict / lenient, grouped addresses */
+    static const char dpl[] =
+        "\"Name\"\t\"Street_Address\"\t\"City\"\t\"State\"\t\"Country\"\t\"Postal_Code\"\t"
+        "\"Effective_Date\"\t\"Expiration_Date\"\t\"Standard_Order\"\t\"Last_Update\"\t"
+        "\"Action\"\t\"FR_Citation\"\r\n"
+        "\"ACME LTD\"\t\"1 MAIN ST\"\t\"TOWN\"\t\"\"\t\"RU\"\t\"\"\t\"06/19/2003\"\t\"\"\t\"Y\"\t"
+        "\"2007-01-31\"\t\"ADDED\"\t\"68 F.R. 1\"\r\n"
+        "\"OTHER\"\t\"x\"bad\"\t\"\"\t\"\"\t\"\"\t\"\"\t\"\"\t\"\"\t\"\"\t\"\"\t\"\"\t\"\"\r\n"
+        "\"ACME LTD\"\t\"2 SIDE ST\"\t\"CITY\"\t\"\"\t\"AE\"\t\"\"\t\"06/19/2003\"\t\"\"\t\"Y\"\t"
+        "\"2007-01-31\"\t\"ADDED\"\t\"68 F.R. 1\"\r\n";
+    cordon__input in = {"dpl.txt", dpl, sizeof dpl - 1};
+    assert_ptr_equal(cordon__format_detect("x.txt", dpl, sizeof dpl - 1), &cordon__fmt_bis_dpl);
+    t = test_calloc(1, sizeof *t);
+    rc = ts_run(t, o, "bis_dpl", &in, 1, NULL, &err);
+    assert_int_equal(rc, CORDON_E_PARSE);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 12);
+    assert_non_null(strstr(err.message, "dpl.txt:3:12: unexpected character after closing quote"));
+    assert_int_equal(cordon_options_set_int(o, CORDON_OPT_STRICT, 0, &err), CORDON_OK);
+    memset(t, 0, sizeof *t);
+    t->want[0] = "x";
+    rc = ts_run(t, o, "bis_dpl", &in, 1, NULL, &err);
+    assert_int_equal(rc, CORDON_OK);
+    assert_int_equal(t->n_ent, 1);
+    assert_int_equal(t->n_skips, 1);
+    assert_int_equal(t->first_skip_line, 3);
+    test_free(t);
+    cordon_options_free(o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -427,6 +515,8 @@ int main(void)
         cmocka_unit_test(test_ofac_sdn_2021),
         cmocka_unit_test(test_ofac_sample_and_cons),
         cmocka_unit_test(test_ofac_malformed),
+        cmocka_unit_test(test_us_csl),
+        cmocka_unit_test(test_bis_dpl),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,7 @@
 #include "sources/csv.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void cordon__csv_init(cordon__csv *c, const cordon_options *opts, const char *name,
@@ -372,6 +373,110 @@ bool cordon__ascii_ieq(const char *p, size_t n, const char *s)
             y += 32;
         if (x != y)
             return false;
+    }
+    return true;
+}
+
+/* ---- grouping ------------------------------------------------------------ */
+
+void cordon__csv_group_init(cordon__csv_grouper *g, const cordon__alloc *a)
+{
+    memset(g, 0, sizeof *g);
+    g->alloc = a;
+}
+
+bool cordon__csv_group_add(cordon__csv_grouper *g, const cordon__csv *c, uint64_t key)
+{
+    if (g->n >= UINT32_MAX)
+        return false;
+    cordon__csv_row *r = cordon__grow(g->alloc, g->rows, &g->cap, g->n + 1, sizeof *r);
+    if (!r)
+        return false;
+    g->rows = r;
+    r[g->n].key = key;
+    r[g->n].seq = (uint32_t)g->n;
+    r[g->n].pos = c->rec_start;
+    r[g->n].line = c->line;
+    r[g->n].line_start = c->rec_line_start;
+    g->n++;
+    return true;
+}
+
+static int cmp_row(const void *a, const void *b)
+{
+    const cordon__csv_row *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->seq < y->seq ? -1 : (x->seq > y->seq);
+}
+
+static int cmp_group(const void *a, const void *b)
+{
+    const cordon__csv_group *x = a, *y = b;
+    return x->seq < y->seq ? -1 : (x->seq > y->seq);
+}
+
+bool cordon__csv_group_finish(cordon__csv_grouper *g)
+{
+    qsort(g->rows, g->n, sizeof *g->rows, cmp_row);
+    g->ngroups = 0;
+    for (size_t i = 0; i < g->n;) {
+        size_t j = i + 1;
+        while (j < g->n && g->rows[j].key == g->rows[i].key)
+            j++;
+        cordon__csv_group *gr =
+            cordon__grow(g->alloc, g->groups, &g->capg, g->ngroups + 1, sizeof *gr);
+        if (!gr)
+            return false;
+        g->groups = gr;
+        gr[g->ngroups].first = i;
+        gr[g->ngroups].count = j - i;
+        gr[g->ngroups].seq = g->rows[i].seq;
+        g->ngroups++;
+        i = j;
+    }
+    qsort(g->groups, g->ngroups, sizeof *g->groups, cmp_group);
+    return true;
+}
+
+void cordon__csv_group_free(cordon__csv_grouper *g)
+{
+    cordon__free(g->alloc, g->rows);
+    cordon__free(g->alloc, g->groups);
+    memset(g, 0, sizeof *g);
+}
+
+size_t cordon__csv_header_map(const cordon__csv *c, const char *const *names, size_t n, int *idx)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < n; i++) {
+        idx[i] = -1;
+        for (size_t k = 0; k < c->nf; k++)
+            if (cordon__csv_field_is(&c->f[k], names[i])) {
+                idx[i] = (int)k;
+                found++;
+                break;
+            }
+    }
+    return found;
+}
+
+bool cordon__split(const char *p, size_t n, char sep,
+                   bool (*fn)(void *ud, const char *s, size_t len), void *ud)
+{
+    size_t i = 0;
+    while (i <= n) {
+        size_t j = i;
+        while (j < n && p[j] != sep)
+            j++;
+        size_t a = i, b = j;
+        while (a < b && (p[a] == ' ' || p[a] == '\t'))
+            a++;
+        while (b > a && (p[b - 1] == ' ' || p[b - 1] == '\t'))
+            b--;
+        if (b > a && !fn(ud, p + a, b - a))
+            return false;
+        i = j + 1;
     }
     return true;
 }

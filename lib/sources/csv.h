@@ -96,4 +96,45 @@ cordon__csv_field cordon__csv_trim(cordon__csv_field f);
 /* Case-insensitive ASCII comparison of p[0..n) with a NUL-terminated string. */
 bool cordon__ascii_ieq(const char *p, size_t n, const char *s);
 
+/* Map header names (case-insensitive, trimmed) to column indexes of the
+ * current record: idx[i] = column of names[i] or -1. Returns how many were
+ * found. */
+size_t cordon__csv_header_map(const cordon__csv *c, const char *const *names, size_t n, int *idx);
+
+/* Split p[0..n) at `sep` characters, calling fn for each trimmed non-empty
+ * part; stops and returns false when fn does. */
+bool cordon__split(const char *p, size_t n, char sep,
+                   bool (*fn)(void *ud, const char *s, size_t len), void *ud);
+
+/* ---- grouping rows by key (rows of one entity may be anywhere) ---------
+ * Pass 1 remembers each record's position under a 64-bit key; after
+ * cordon__csv_group_finish() the groups come out in order of first
+ * appearance and their rows in file order, to be re-read with
+ * cordon__csv_seek(). Memory: one small struct per row, no copies. */
+typedef struct cordon__csv_row {
+    uint64_t key;
+    uint32_t seq;
+    size_t pos, line_start;
+    int64_t line;
+} cordon__csv_row;
+
+typedef struct cordon__csv_group {
+    size_t first, count; /* rows[first .. first+count) after finish */
+    uint32_t seq;        /* first appearance */
+} cordon__csv_group;
+
+typedef struct cordon__csv_grouper {
+    const cordon__alloc *alloc;
+    cordon__csv_row *rows;
+    size_t n, cap;
+    cordon__csv_group *groups;
+    size_t ngroups, capg;
+} cordon__csv_grouper;
+
+void cordon__csv_group_init(cordon__csv_grouper *g, const cordon__alloc *a);
+/* Remember the current record of c under key. false = out of memory. */
+bool cordon__csv_group_add(cordon__csv_grouper *g, const cordon__csv *c, uint64_t key);
+bool cordon__csv_group_finish(cordon__csv_grouper *g);
+void cordon__csv_group_free(cordon__csv_grouper *g);
+
 #endif /* CORDON_CSV_H */

@@ -8,6 +8,8 @@
 const cordon__format *const cordon__formats[] = {
     /* CSV / text family */
     &cordon__fmt_ofac_csv,
+    &cordon__fmt_us_csl_csv,
+    &cordon__fmt_bis_dpl,
     /* XML family */
     &cordon__fmt_ofac_xml,
     &cordon__fmt_un_xml,

@@ -10,6 +10,8 @@
 
 /* CSV / text family (lib/sources/fmt_*.c) */
 extern const cordon__format cordon__fmt_ofac_csv;
+extern const cordon__format cordon__fmt_us_csl_csv;
+extern const cordon__format cordon__fmt_bis_dpl;
 
 /* XML family (lib/sources/xml_*.c) */
 extern const cordon__format cordon__fmt_ofac_xml;

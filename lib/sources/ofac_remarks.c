@@ -59,6 +59,9 @@ static const seg_rule rules[] = {
     {"R.U.C. #", A_ID, "tax_id"},
     {"V.A.T. Number", A_ID, "tax_id"},
     {"SSN", A_ID, "ssn"},
+    {"R.F.C.", A_ID, "tax_id"},
+    {"C.U.R.P.", A_ID, "national_id"},
+    {"ISIN", A_ID, "isin"},
     {"Birth Certificate Number", A_ID, "birth_certificate"},
     {"Residency Number", A_ID, "residency"},
     {"Driver's License No.", A_ID, "driving_license"},
@@ -382,4 +385,116 @@ bool cordon__ofac_remarks(cordon__ofac_rx *rx, cordon__ent *e, const char *s, si
         off = ov[1] > off ? ov[1] : off + 1;
     }
     return true;
+}
+
+/* Keyword equality ignoring case, runs of spaces and a trailing ':' / '-'. */
+static bool kw_eq(const char *t, size_t tn, const char *kw)
+{
+    while (tn && (t[tn - 1] == ' ' || t[tn - 1] == ':' || t[tn - 1] == '-'))
+        tn--;
+    while (tn && t[0] == ' ') {
+        t++;
+        tn--;
+    }
+    size_t i = 0;
+    for (; *kw; kw++) {
+        if (i >= tn)
+            return false;
+        int x = (unsigned char)t[i], y = (unsigned char)*kw;
+        if (x >= 'A' && x <= 'Z')
+            x += 32;
+        if (y >= 'A' && y <= 'Z')
+            y += 32;
+        if (x != y)
+            return false;
+        i++;
+        if (*kw == ' ')
+            while (i < tn && t[i] == ' ')
+                i++;
+    }
+    return i == tn;
+}
+
+bool cordon__ofac_typed_value(cordon__ent *e, const char *type, size_t tn, const char *value,
+                              size_t vn, const char *country, size_t cn, const char *note,
+                              size_t nn)
+{
+    while (vn && value[0] == ' ') {
+        value++;
+        vn--;
+    }
+    if (!vn)
+        return true;
+    static const char dca[] = "Digital Currency Address";
+    if (tn > sizeof dca && starts_ci(type, tn, "digital currency address")) {
+        /* "Digital Currency Address - XBT": the code is the last word */
+        size_t k = tn;
+        while (k && type[k - 1] == ' ')
+            k--;
+        size_t end = k;
+        while (k && type[k - 1] != ' ' && type[k - 1] != '-')
+            k--;
+        if (end > k && end - k <= 16) {
+            char t[24] = "crypto:";
+            for (size_t j = 0; j < end - k; j++) {
+                char ch = type[k + j];
+                t[7 + j] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+            }
+            t[7 + end - k] = '\0';
+            return cordon__ent_add_id(e, t, CORDON_NUL_TERMINATED, value, vn, country, cn, note, nn);
+        }
+    }
+    for (size_t i = 0; i < NRULES; i++) {
+        if (!kw_eq(type, tn, rules[i].kw))
+            continue;
+        const seg_rule *r = &rules[i];
+        switch (r->action) {
+        case A_ID:
+            return cordon__ent_add_id(e, r->arg, CORDON_NUL_TERMINATED, value, vn, country, cn,
+                                      note, nn);
+        case A_VESSEL_ID:
+            if (starts_ci(value, vn, "imo "))
+                return cordon__ent_add_id(e, "imo", 3, value + 4, vn - 4, country, cn, note, nn);
+            return cordon__ent_add_id(e, r->arg, CORDON_NUL_TERMINATED, value, vn, country, cn,
+                                      note, nn);
+        case A_GENDER:
+            if (starts_ci(value, vn, "female"))
+                return cordon__ent_set(e, CORDON__F_GENDER, "female", 6);
+            if (starts_ci(value, vn, "male"))
+                return cordon__ent_set(e, CORDON__F_GENDER, "male", 4);
+            return true;
+        case A_ATTR:
+            return cordon__ent_add_attr(e, r->arg, value, vn);
+        case A_DOB: {
+            cordon__date d;
+            if (cordon__date_parse(value, vn, &d))
+                return cordon__ent_add_dob(e, &d);
+            return cordon__ent_add_attr(e, "dob_text", value, vn);
+        }
+        case A_POB:
+            return cordon__ent_add(e, CORDON__M_POB, value, vn);
+        case A_NATIONALITY:
+            return cordon__ent_add(e, CORDON__M_NATIONALITY, value, vn);
+        case A_CITIZEN:
+            return cordon__ent_add(e, CORDON__M_CITIZENSHIP, value, vn);
+        case A_TITLE:
+            return cordon__ent_set(e, CORDON__F_TITLE, value, vn);
+        default:
+            break;
+        }
+    }
+    /* unknown: keep as attribute named by the type text */
+    while (tn && (type[tn - 1] == ' ' || type[tn - 1] == ':' || type[tn - 1] == '-'))
+        tn--;
+    while (tn && type[0] == ' ') {
+        type++;
+        tn--;
+    }
+    if (!tn)
+        return cordon__ent_add_attr(e, "info", value, vn);
+    char key[96];
+    size_t kn = tn < sizeof key - 1 ? tn : sizeof key - 1;
+    memcpy(key, type, kn);
+    key[kn] = '\0';
+    return cordon__ent_add_attr(e, key, value, vn);
 }

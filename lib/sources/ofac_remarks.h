@@ -24,4 +24,12 @@ void cordon__ofac_rx_free(cordon__ofac_rx *rx);
  * false only when memory ran out. */
 bool cordon__ofac_remarks(cordon__ofac_rx *rx, cordon__ent *e, const char *s, size_t n);
 
+/* Apply one typed value as the US CSL "ids" column gives it ("Passport",
+ * "K048787", country, note): the type is looked up in the same keyword
+ * table as remarks segments. Unknown types become an attribute whose key is
+ * the type text. Returns false only when memory ran out. */
+bool cordon__ofac_typed_value(cordon__ent *e, const char *type, size_t tn, const char *value,
+                              size_t vn, const char *country, size_t cn, const char *note,
+                              size_t nn);
+
 #endif /* CORDON_OFAC_REMARKS_H */
