@@ -13,6 +13,7 @@ const cordon__format *const cordon__formats[] = {
     /* XML family */
     &cordon__fmt_ofac_xml,
     &cordon__fmt_un_xml,
+    &cordon__fmt_ofac_advanced_xml,
     /* fallback */
     NULL,
 };

@@ -16,5 +16,6 @@ extern const cordon__format cordon__fmt_bis_dpl;
 /* XML family (lib/sources/xml_*.c) */
 extern const cordon__format cordon__fmt_ofac_xml;
 extern const cordon__format cordon__fmt_un_xml;
+extern const cordon__format cordon__fmt_ofac_advanced_xml;
 
 #endif /* CORDON_FORMATS_H */
