@@ -507,6 +507,125 @@ static void test_bis_dpl(void **state)
     cordon_options_free(o);
 }
 
+/* ---- UK HMT ConList CSV ---------------------------------------------------- */
+
+/* Counts from Python (file decoded as cp1252, csv module): groups = distinct
+ * Group ID; names = distinct (kind, "Name 1 .. Name 5 Name 6" normalised)
+ * per group, kind from Alias Type (Prime Alias / AKA / FKA). */
+static void test_uk_conlist(void **state)
+{
+    (void)state;
+    char path[1024];
+    TU_REQUIRE_SHARED(path, "uk/hmt_conlist_csv_2020-04-27/ConList.csv");
+    TU_REQUIRE_SHARED(path, "uk/hmt_conlist_csv_2014-04-02/sanctionsconlist.csv");
+    cordon_options *o = tu_options();
+    tsink *t = test_calloc(1, sizeof *t);
+    t->want[0] = "13284"; /* NGENDAKUMANA, Léonard (0xE9 in the file) */
+    t->want[1] = "13190"; /* AL HAKIM: several aliases */
+    static const char *const f20[] = {"ConList.csv"};
+    cordon_error err;
+    int rc = ts_run_files(t, o, "uk_conlist_csv", "uk/hmt_conlist_csv_2020-04-27", f20, 1, &err);
+    if (rc)
+        fail_msg("%s", err.message);
+    assert_string_equal(t->list_id, "uk_hmt");
+    assert_string_equal(t->date, "2020-04-27");
+    assert_int_equal(t->n_ent, 2114);
+    assert_int_equal(t->n_names, 5781);
+    assert_int_equal(t->types[CORDON__TYPE_PERSON], 1523);
+    assert_int_equal(t->types[CORDON__TYPE_ORGANIZATION], 591);
+    assert_has(t->dump[0], "name=primary|L\xC3\xA9onard NGENDAKUMANA|L\xC3\xA9onard||NGENDAKUMANA\n");
+    assert_has(t->dump[0], "dob=1968-11-24\n");
+    assert_has(t->dump[1], "name=primary|Abdullah Yahya AL HAKIM|Abdullah|Yahya|AL HAKIM\n");
+    assert_has(t->dump[1], "name=aka|Abu Ali AL HAKIM|Abu|Ali|AL HAKIM\n");
+    assert_has(t->dump[1], "name=aka|Abdallah AL-MU\xE2\x80\x99" "AYYAD|Abdallah||AL-MU\xE2\x80\x99" "AYYAD\n");
+    assert_has(t->dump[1], "dob=1984-00-00\n");
+    assert_has(t->dump[1], "dob=1986-00-00\n");
+    assert_has(t->dump[1], "program=Yemen\n");
+    memset(t, 0, sizeof *t);
+    t->want[0] = "11282"; /* CHO’NGSONG: 0x92 right single quote */
+    static const char *const f14[] = {"sanctionsconlist.csv"};
+    rc = ts_run_files(t, o, "uk_conlist_csv", "uk/hmt_conlist_csv_2014-04-02", f14, 1, &err);
+    if (rc)
+        fail_msg("%s", err.message);
+    assert_string_equal(t->date, "2014-04-02");
+    assert_int_equal(t->n_ent, 2297);
+    assert_int_equal(t->n_names, 5418);
+    assert_int_equal(t->types[CORDON__TYPE_PERSON], 1337);
+    assert_has(t->dump[0], "name=aka|CHO\xE2\x80\x99NGSONG UNITED TRADING COMPANY|||\n");
+    test_free(t);
+    cordon_options_free(o);
+}
+
+static void test_uk_conlist_small(void **state)
+{
+    (void)state;
+    cordon_options *o = tu_options();
+    tsink *t = test_calloc(1, sizeof *t);
+    static const char hdr[] =
+        "Last Updated,02/01/2021\r\n"
+        "Name 6,Name 1,Name 2,Name 3,Name 4,Name 5,Title,DOB,Town of Birth,Country of Birth,"
+        "Nationality,Passport Details,NI Number,Position,Address 1,Address 2,Address 3,Address 4,"
+        "Address 5,Address 6,Post/Zip Code,Country,Other Information,Group Type,Alias Type,Regime,"
+        "Listed On,Last Updated,Group ID\r\n";
+    /* group 7 is split by group 8; two DOB variants; cp1252 e-acute */
+    static const char rows[] =
+        "DUPONT,Ren\xE9,,,,,Mr,00/00/1960,Lyon,France,(1) French (2) Swiss,"
+        "(1) 12AB345 (French) (2) X998877 (Swiss),,,,,,,,,,,,Individual,Prime Alias,Test,"
+        "01/02/2019,01/02/2019,7\r\n"
+        "ACME,,,,,,,,,,,,,,,,,,,,,Iran,,Entity,Prime Alias,Test,01/02/2019,01/02/2019,8\r\n"
+        "DUPONT,Ren\xE9,,,,,Mr,12/05/1961,Lyon,France,(1) French (2) Swiss,,,,,,,,,,,,,"
+        "Individual,Prime Alias,Test,01/02/2019,01/02/2019,7\r\n"
+        "DUPOND,R.,,,,,,,,,,,,,,,,,,,,,,Individual,AKA,Test,01/02/2019,01/02/2019,7\r\n";
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s", hdr, rows);
+    assert_ptr_equal(cordon__format_detect("ConList.csv", buf, strlen(buf)),
+                     &cordon__fmt_uk_conlist_csv);
+    cordon__input in = {"ConList.csv", buf, strlen(buf)};
+    t->want[0] = "7";
+    cordon_error err;
+    int rc = ts_run(t, o, "uk_conlist_csv", &in, 1, NULL, &err);
+    if (rc)
+        fail_msg("%s", err.message);
+    assert_int_equal(t->n_ent, 2);
+    const char *d = t->dump[0];
+    assert_has(d, "type=1\n");
+    assert_has(d, "title=Mr\n");
+    assert_has(d, "listed_on=2019-02-01\n");
+    assert_has(d, "name=primary|Ren\xC3\xA9 DUPONT|Ren\xC3\xA9||DUPONT\n");
+    assert_has(d, "name=aka|R. DUPOND|R.||DUPOND\n");
+    assert_has(d, "dob=1960-00-00\n");
+    assert_has(d, "dob=1961-05-12\n");
+    assert_has(d, "nationality=French\n");
+    assert_has(d, "nationality=Swiss\n");
+    assert_has(d, "ident=passport|12AB345|French\n");
+    assert_has(d, "ident=passport|X998877|Swiss\n");
+    assert_has(d, "pob=Lyon, France\n");
+    /* 0x81 is not a Windows-1252 character: an encoding error with position */
+    snprintf(buf, sizeof buf, "%sDUP\x81NT,,,,,,,,,,,,,,,,,,,,,,,Entity,AKA,T,,,9\r\n", hdr);
+    in.len = strlen(buf);
+    memset(t, 0, sizeof *t);
+    rc = ts_run(t, o, "uk_conlist_csv", &in, 1, NULL, &err);
+    assert_int_equal(rc, CORDON_E_ENCODING);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 4);
+    assert_int_equal(err.offset, (int64_t)strlen(hdr) + 3);
+    /* wrong field count: strict error, lenient skip */
+    snprintf(buf, sizeof buf, "%sSHORT,,,Entity\r\n%s", hdr, rows);
+    in.len = strlen(buf);
+    rc = ts_run(t, o, "uk_conlist_csv", &in, 1, NULL, &err);
+    assert_int_equal(rc, CORDON_E_PARSE);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.message, "ConList.csv:3:"));
+    assert_int_equal(cordon_options_set_int(o, CORDON_OPT_STRICT, 0, &err), CORDON_OK);
+    memset(t, 0, sizeof *t);
+    rc = ts_run(t, o, "uk_conlist_csv", &in, 1, NULL, &err);
+    assert_int_equal(rc, CORDON_OK);
+    assert_int_equal(t->n_ent, 2);
+    assert_int_equal(t->n_skips, 1);
+    test_free(t);
+    cordon_options_free(o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -517,6 +636,8 @@ int main(void)
         cmocka_unit_test(test_ofac_malformed),
         cmocka_unit_test(test_us_csl),
         cmocka_unit_test(test_bis_dpl),
+        cmocka_unit_test(test_uk_conlist),
+        cmocka_unit_test(test_uk_conlist_small),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,7 +22,7 @@ static uint64_t row_key(const cordon__csv_field *name, const cordon__csv_field *
 }
 
 /* "06/19/2003" (US order) -> "2003-06-19" into out[11]. */
-static bool us_date_iso(const cordon__csv_field *f, char out[16])
+static bool us_date_iso(const cordon__csv_field *f, char out[24])
 {
     cordon__date d;
     if (f->n != 10 || f->p[2] != '/' || !cordon__date_parse(f->p, f->n, &d) || !d.day)
@@ -31,7 +31,7 @@ static bool us_date_iso(const cordon__csv_field *f, char out[16])
     int day = (f->p[3] - '0') * 10 + (f->p[4] - '0');
     if (m < 1 || m > 12 || day < 1 || day > 31)
         return false;
-    snprintf(out, 16, "%04d-%02d-%02d", d.year, m, day);
+    snprintf(out, 24, "%04d-%02d-%02d", d.year, m, day);
     return true;
 }
 
@@ -114,7 +114,7 @@ static int dpl_parse(cordon__sink *sink, const cordon__input *in, size_t n, cons
                 ok = cordon__ent_set(&e, CORDON__F_ID, id, CORDON_NUL_TERMINATED) &&
                      cordon__ent_add_name(&e, CORDON__NAME_PRIMARY, f.p, f.n, NULL, 0, NULL, 0,
                                           NULL, 0);
-                char iso[16];
+                char iso[24];
                 f = F(D_EFF);
                 if (ok && us_date_iso(&f, iso))
                     ok = cordon__ent_set(&e, CORDON__F_LISTED_ON, iso, CORDON_NUL_TERMINATED);

@@ -10,6 +10,7 @@ const cordon__format *const cordon__formats[] = {
     &cordon__fmt_ofac_csv,
     &cordon__fmt_us_csl_csv,
     &cordon__fmt_bis_dpl,
+    &cordon__fmt_uk_conlist_csv,
     /* XML family */
     &cordon__fmt_ofac_xml,
     &cordon__fmt_un_xml,

@@ -12,6 +12,7 @@
 extern const cordon__format cordon__fmt_ofac_csv;
 extern const cordon__format cordon__fmt_us_csl_csv;
 extern const cordon__format cordon__fmt_bis_dpl;
+extern const cordon__format cordon__fmt_uk_conlist_csv;
 
 /* XML family (lib/sources/xml_*.c) */
 extern const cordon__format cordon__fmt_ofac_xml;
