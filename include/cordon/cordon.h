@@ -672,6 +672,258 @@ CORDON_API int cordon_code_normalize(const char *code, size_t len, int kind,
                                      int *detected_kind, cordon_error *err);
 /**@}*/
 
+/** @name Rule packs
+ * Control lists, code lists and embargo rules used by cordon_classify().
+ * A rules handle is filled by one thread; once loading is finished it is
+ * immutable and any number of threads may classify against it at the same
+ * time (the allocator hook must then be thread-safe). @since 0.1 */
+/**@{*/
+
+/** Opaque set of loaded rule packs. @since 0.1 */
+typedef struct cordon_rules cordon_rules;
+
+/**
+ * Create an empty rules handle.
+ * @param[out] out receives the handle; free with cordon_rules_free()
+ * @param opts options (allocator, input limit, strict mode), or NULL
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_rules_new(cordon_rules **out, const cordon_options *opts, cordon_error *err);
+
+/**
+ * Load a rule file: a cordon rule pack (XML, validated against the
+ * compiled-in RelaxNG schema; see doc/rules.md) or a code list table (CSV or
+ * TSV with columns code, tier or label, description; a header row is
+ * detected). On error nothing of the file is kept.
+ * @param rules the handle to add to
+ * @param path file name
+ * @param format "rules_xml", "code_list", or NULL to detect
+ * @param list_id id of the list created for a code list (NULL: the file
+ *        name); ignored for rule packs, which name their lists
+ * @param[out] err optional error details: file, line and column
+ * @return CORDON_OK, CORDON_E_IO, CORDON_E_PARSE, CORDON_E_FORMAT,
+ *         CORDON_E_REGEX, CORDON_E_UTF8, CORDON_E_LIMIT or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_rules_add_file(cordon_rules *rules, const char *path, const char *format,
+                                     const char *list_id, cordon_error *err);
+
+/**
+ * Load a rule file held in memory; like cordon_rules_add_file().
+ * @param rules the handle to add to
+ * @param data the file contents
+ * @param len length of @p data, or ::CORDON_NUL_TERMINATED
+ * @param format "rules_xml", "code_list", or NULL to detect
+ * @param list_id id of the list created for a code list, or NULL
+ * @param name name used in error messages (NULL: "<buffer>")
+ * @param[out] err optional error details
+ * @return as cordon_rules_add_file(), without CORDON_E_IO
+ * @since 0.1
+ */
+CORDON_API int cordon_rules_add_buffer(cordon_rules *rules, const char *data, size_t len,
+                                       const char *format, const char *list_id, const char *name,
+                                       cordon_error *err);
+
+/** Number of control entries loaded (all lists). @since 0.1 */
+CORDON_API size_t cordon_rules_entry_count(const cordon_rules *rules);
+
+/** Number of embargo rules loaded. @since 0.1 */
+CORDON_API size_t cordon_rules_embargo_count(const cordon_rules *rules);
+
+/** Release a rules handle; NULL is allowed. @since 0.1 */
+CORDON_API void cordon_rules_free(cordon_rules *rules);
+/**@}*/
+
+/** @name Items
+ * A traded item to classify. One thread at a time. @since 0.1 */
+/**@{*/
+
+/** Opaque item. @since 0.1 */
+typedef struct cordon_item cordon_item;
+
+/**
+ * Create an empty item.
+ * @param[out] out receives the item; free with cordon_item_free()
+ * @param opts options (allocator, size limits), or NULL
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_item_new(cordon_item **out, const cordon_options *opts, cordon_error *err);
+
+/** Forget every field so the item can be reused. @since 0.1 */
+CORDON_API void cordon_item_clear(cordon_item *item);
+
+/** Release an item; NULL is allowed. @since 0.1 */
+CORDON_API void cordon_item_free(cordon_item *item);
+
+/**
+ * Set the free-text description; numbers with units in it ("3.2 GHz",
+ * "14-bit", "500 MSPS") are extracted and compared with parameter thresholds.
+ * @param item the item
+ * @param s UTF-8 text
+ * @param len length, or ::CORDON_NUL_TERMINATED
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_UTF8 (offset of the bad byte), CORDON_E_LIMIT
+ *         or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_item_set_description(cordon_item *item, const char *s, size_t len,
+                                           cordon_error *err);
+
+/**
+ * Set the HS (6), CN (8) or HTS (10 digit) tariff code; see
+ * cordon_code_normalize() for the accepted syntax.
+ * @param item the item
+ * @param code the code
+ * @param len length, or ::CORDON_NUL_TERMINATED
+ * @param[out] err optional error details
+ * @return CORDON_OK or CORDON_E_PARSE (damaged or non-tariff code)
+ * @since 0.1
+ */
+CORDON_API int cordon_item_set_tariff_code(cordon_item *item, const char *code, size_t len,
+                                           cordon_error *err);
+
+/**
+ * Set the declared control code (ECCN, EU Annex I or USML). It is checked
+ * against the loaded lists; an unknown code is reported as a finding.
+ * @param item the item
+ * @param code the code
+ * @param len length, or ::CORDON_NUL_TERMINATED
+ * @param[out] err optional error details
+ * @return CORDON_OK or CORDON_E_PARSE
+ * @since 0.1
+ */
+CORDON_API int cordon_item_set_control_code(cordon_item *item, const char *code, size_t len,
+                                            cordon_error *err);
+
+/**
+ * Set a technical parameter, e.g. ("sample_rate", "1.5 GSPS") or
+ * ("frequency", "3.2 GHz"). Names are case-insensitive; spaces and hyphens
+ * become underscores. An explicit parameter overrides values found in the
+ * description for rules naming it.
+ * @param item the item
+ * @param name parameter name, NUL-terminated, 1-63 bytes
+ * @param value number with unit, NUL-terminated
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_PARSE (unreadable value), CORDON_E_INVALID or
+ *         CORDON_E_LIMIT (more than 64 parameters)
+ * @since 0.1
+ */
+CORDON_API int cordon_item_set_param(cordon_item *item, const char *name, const char *value,
+                                     cordon_error *err);
+
+/**
+ * Set the destination: a country (any form cordon_country_iso2() accepts) or
+ * a place such as "Sevastopol, Crimea" matched against sanctioned-region rules.
+ * @param item the item
+ * @param country the destination text
+ * @param len length, or ::CORDON_NUL_TERMINATED
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_UTF8, CORDON_E_LIMIT or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_item_set_destination(cordon_item *item, const char *country, size_t len,
+                                           cordon_error *err);
+/**@}*/
+
+/** @name Classification
+ * @since 0.1 */
+/**@{*/
+
+/** Opaque classification result, owned by the caller. @since 0.1 */
+typedef struct cordon_classification cordon_classification;
+
+/**
+ * Classify an item against the loaded rules: declared code, HS/CN prefix
+ * correlations, text patterns and parameter thresholds, plus embargo rules
+ * for the destination. An HS correlation raises candidates; it never
+ * concludes that an item is not controlled. Safe to call from several
+ * threads on the same rules (each with its own item).
+ * @param rules loaded rules (not modified)
+ * @param item the item (not modified)
+ * @param[out] out receives the result; free with cordon_classification_free()
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_classify(const cordon_rules *rules, const cordon_item *item,
+                               cordon_classification **out, cordon_error *err);
+
+/** Number of candidate entries, strongest first. @since 0.1 */
+CORDON_API size_t cordon_classification_count(const cordon_classification *c);
+
+/**
+ * Id of the list of candidate @p i ("" for an unknown declared code).
+ * @param c the result
+ * @param i index below cordon_classification_count()
+ * @return borrowed string valid while @p c and its rules live; NULL if out of range
+ * @since 0.1
+ */
+CORDON_API const char *cordon_classification_list(const cordon_classification *c, size_t i);
+
+/** Control code of candidate @p i (borrowed; NULL if out of range). @since 0.1 */
+CORDON_API const char *cordon_classification_code(const cordon_classification *c, size_t i);
+
+/** Title of candidate @p i (borrowed; NULL if out of range). @since 0.1 */
+CORDON_API const char *cordon_classification_title(const cordon_classification *c, size_t i);
+
+/** Tier or label of candidate @p i, "" if none (borrowed). @since 0.1 */
+CORDON_API const char *cordon_classification_tier(const cordon_classification *c, size_t i);
+
+/** Legal act of candidate @p i, "" if none (borrowed). @since 0.1 */
+CORDON_API const char *cordon_classification_legal(const cordon_classification *c, size_t i);
+
+/** Confidence of candidate @p i, 0..1 (0 if out of range). @since 0.1 */
+CORDON_API double cordon_classification_confidence(const cordon_classification *c, size_t i);
+
+/**
+ * Strongest reason for candidate @p i: "declared", "hs_prefix", "text",
+ * "parameter" or "declared_unknown".
+ * @return a static string, NULL if out of range
+ * @since 0.1
+ */
+CORDON_API const char *cordon_classification_reason(const cordon_classification *c, size_t i);
+
+/** Evidence of candidate @p i: matched text span, HS match, parameter
+ * comparisons (borrowed; NULL if out of range). @since 0.1 */
+CORDON_API const char *cordon_classification_evidence(const cordon_classification *c, size_t i);
+
+/** Facts missing to decide candidate @p i, e.g. "needs sample rate"; ""
+ * when nothing is missing (borrowed; NULL if out of range). @since 0.1 */
+CORDON_API const char *cordon_classification_missing(const cordon_classification *c, size_t i);
+
+/** Number of embargo findings for the item's destination. @since 0.1 */
+CORDON_API size_t cordon_classification_embargo_count(const cordon_classification *c);
+
+/**
+ * Embargo finding @p i: regime, region or country, scope, programme and
+ * legal act as one line of text.
+ * @param c the result
+ * @param i index below cordon_classification_embargo_count()
+ * @param[out] block optional: 1 if the rule blocks, 0 if it asks for review
+ * @return borrowed text, NULL if out of range
+ * @since 0.1
+ */
+CORDON_API const char *cordon_classification_embargo(const cordon_classification *c, size_t i,
+                                                     int *block);
+
+/**
+ * The whole result as one JSON object {"candidates":[...],"embargoes":[...]}.
+ * @param c the result
+ * @param[out] len optional: length in bytes
+ * @return borrowed NUL-terminated text valid until @p c is freed; NULL on
+ *         allocation failure
+ * @since 0.1
+ */
+CORDON_API const char *cordon_classification_json(cordon_classification *c, size_t *len);
+
+/** Release a result; NULL is allowed. @since 0.1 */
+CORDON_API void cordon_classification_free(cordon_classification *c);
+/**@}*/
+
 /* ---- end of classification ---- */
 
 #ifdef __cplusplus
