@@ -490,6 +490,30 @@ static void test_ofac_classic_vs_advanced(void **state)
     cordon_options_free(o);
 }
 
+/* ---- OFAC enhanced ---------------------------------------------------------- */
+
+static void test_ofac_enhanced_real(void **state)
+{
+    (void)state;
+    cordon_options *o = tu_options();
+    recorder r;
+    rec_init(&r, o);
+    parse_shared("ofac_enhanced_xml", "us_non_sdn/enhanced_xml_2025-01/CONS_ENHANCED.XML", &r);
+    assert_int_equal(r.n, 443);
+    assert_string_equal(r.list_id, "us_ofac_cons");
+    assert_string_equal(r.date, "2025-01-10");
+    assert_int_equal(rec_count_type(&r, CORDON__TYPE_PERSON), 80);
+    assert_int_equal(rec_count_type(&r, CORDON__TYPE_ORGANIZATION), 363);
+    HAS(&r, "9639", "name 0|Ismail Abdul Salah HANIYA|Ismail Abdul Salah||HANIYA\n");
+    HAS(&r, "9639", "name 1|Ismaeel HANIYYA|Ismaeel||HANIYYA\n");
+    HAS(&r, "9639", "dob 1962-00-00~0 c0\n");
+    HAS(&r, "9639", "pob Shati\n");
+    HAS(&r, "9639", "prog NS-PLC\n");
+    HAS(&r, "9639", "listed 2006-04-12\n");
+    rec_free(&r);
+    cordon_options_free(o);
+}
+
 /* ---- hostile input ------------------------------------------------------- */
 
 static void expect_fail(const char *fmt, const char *doc, int code, const char *msg_part,
@@ -734,6 +758,7 @@ int main(void)
         cmocka_unit_test(test_ofac_classic_real),
         cmocka_unit_test(test_ofac_advanced_real),
         cmocka_unit_test(test_ofac_classic_vs_advanced),
+        cmocka_unit_test(test_ofac_enhanced_real),
         cmocka_unit_test(test_hostile_doctype),
         cmocka_unit_test(test_hostile_fixture_files),
         cmocka_unit_test(test_hostile_limits),

@@ -420,40 +420,12 @@ static int pass1(adv *s)
 
 /* ---- pass 2 ---------------------------------------------------------------- */
 
-static int month_days(int y, int m)
-{
-    static const int md[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12)
-        return 31;
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return md[m - 1];
-}
-
 /* A DatePeriod (Start From/To, End From/To) to a cordon__date. */
 static bool period_date(const adv *s, cordon__date *out)
 {
     ydm a = s->sf.y ? s->sf : s->st;
     ydm b = s->et.y ? s->et : (s->ef.y ? s->ef : a);
-    memset(out, 0, sizeof *out);
-    if (!a.y)
-        return false;
-    out->year = (int16_t)a.y;
-    out->circa = s->approx;
-    if (b.y != a.y) {
-        if (b.y > a.y)
-            out->year_to = (int16_t)b.y;
-        return true;
-    }
-    if (a.m == b.m && a.d == b.d) {
-        out->month = (int16_t)a.m;
-        out->day = (int16_t)a.d;
-    } else if (a.m == b.m && a.d <= 1 && b.d >= month_days(b.y, b.m)) {
-        out->month = (int16_t)a.m;
-    } else if (a.m == b.m) {
-        out->month = (int16_t)a.m;
-    }
-    return true;
+    return cordon__xml_span_date(a.y, a.m, a.d, b.y, b.m, b.d, s->approx, out);
 }
 
 static int name_kind(const adv *s, int64_t alias_type, bool primary)
@@ -526,82 +498,16 @@ static int end_identity(adv *s)
     return CORDON_OK;
 }
 
-static int add_attr_text(adv *s, const char *key, const char *v)
-{
-    if (!cordon__xml_empty(v))
-        CORDON__XML_TRY(&s->x, cordon__ent_add_attr(&s->e, key, v, strlen(v)));
-    return CORDON_OK;
-}
-
 static int end_feature(adv *s)
 {
-    cordon__xml *x = &s->x;
-    cordon__ent *e = &s->e;
     const char *ft = ref_text(s, R_FEATURE, s->feature_type);
-    ft = ft ? ft : "";
     const loc *l = s->f_loc >= 0 ? loc_get(s, s->f_loc) : NULL;
-    const char *laddr = l ? P(s, l->addr) : NULL;
-    const char *lcountry = l ? P(s, l->country) : NULL;
     const char *detail = ref_text(s, R_DETAIL, s->f_detail_ref);
-    const char *value = detail ? detail : s->f_text;
-    if (strcmp(ft, "Birthdate") == 0) {
-        cordon__date d;
-        if (period_date(s, &d))
-            CORDON__XML_TRY(x, cordon__ent_add_dob(e, &d));
-        return CORDON_OK;
-    }
-    if (strcmp(ft, "Place of Birth") == 0) {
-        const char *v = value ? value : laddr;
-        if (v)
-            CORDON__XML_TRY(x, cordon__ent_add(e, CORDON__M_POB, v, strlen(v)));
-        return CORDON_OK;
-    }
-    if (strcmp(ft, "Nationality Country") == 0 || strcmp(ft, "Citizenship Country") == 0) {
-        const char *v = lcountry ? lcountry : (value ? value : laddr);
-        int f = ft[0] == 'N' ? CORDON__M_NATIONALITY : CORDON__M_CITIZENSHIP;
-        if (v)
-            CORDON__XML_TRY(x, cordon__ent_add(e, f, v, strlen(v)));
-        return CORDON_OK;
-    }
-    if (strcmp(ft, "Location") == 0) {
-        if (laddr)
-            CORDON__XML_TRY(x, cordon__ent_add(e, CORDON__M_ADDRESS, laddr, strlen(laddr)));
-        if (lcountry)
-            CORDON__XML_TRY(x, cordon__ent_add(e, CORDON__M_ADDRESS_COUNTRY, lcountry,
-                                               strlen(lcountry)));
-        return CORDON_OK;
-    }
-    if (strcmp(ft, "Gender") == 0) {
-        if (value) {
-            const char *g = cordon__xml_lower(e, value);
-            CORDON__XML_TRY(x, g && cordon__ent_set(e, CORDON__F_GENDER, g, strlen(g)));
-        }
-        return CORDON_OK;
-    }
-    if (strcmp(ft, "Title") == 0) {
-        if (value)
-            CORDON__XML_TRY(x, cordon__ent_set(e, CORDON__F_TITLE, value, strlen(value)));
-        return CORDON_OK;
-    }
-    static const struct {
-        const char *ft, *key;
-    } vessel[] = {{"Vessel Call Sign", "call_sign"},
-                  {"VESSEL TYPE", "vessel_type"},
-                  {"Vessel Flag", "vessel_flag"},
-                  {"Vessel Owner", "owner"},
-                  {"Vessel Tonnage", "tonnage"},
-                  {"Vessel Gross Registered Tonnage", "gross_registered_tonnage"}};
-    for (size_t i = 0; i < sizeof vessel / sizeof vessel[0]; i++) {
-        if (strcasecmp(ft, vessel[i].ft) == 0) {
-            const char *v = value ? value : lcountry;
-            return add_attr_text(s, vessel[i].key, v);
-        }
-    }
-    /* everything else: identifiers and facts the classic XML lists as ids */
-    const char *v = value ? value : (laddr ? laddr : lcountry);
-    if (!cordon__xml_empty(v))
-        CORDON__XML_TRY(x, cordon__xml_ofac_add_id(e, ft, v, NULL, NULL));
-    return CORDON_OK;
+    cordon__date d;
+    bool has_date = period_date(s, &d);
+    return cordon__xml_ofac_feature(&s->x, &s->e, ft ? ft : "", detail ? detail : s->f_text,
+                                    l ? P(s, l->addr) : NULL, l ? P(s, l->country) : NULL,
+                                    has_date ? &d : NULL);
 }
 
 static int end_party(adv *s, int64_t profile)

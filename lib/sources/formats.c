@@ -15,6 +15,7 @@ const cordon__format *const cordon__formats[] = {
     &cordon__fmt_ofac_xml,
     &cordon__fmt_un_xml,
     &cordon__fmt_ofac_advanced_xml,
+    &cordon__fmt_ofac_enhanced_xml,
     /* fallback */
     NULL,
 };

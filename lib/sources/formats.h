@@ -18,5 +18,6 @@ extern const cordon__format cordon__fmt_uk_conlist_csv;
 extern const cordon__format cordon__fmt_ofac_xml;
 extern const cordon__format cordon__fmt_un_xml;
 extern const cordon__format cordon__fmt_ofac_advanced_xml;
+extern const cordon__format cordon__fmt_ofac_enhanced_xml;
 
 #endif /* CORDON_FORMATS_H */

@@ -601,3 +601,115 @@ bool cordon__xml_ofac_add_id(cordon__ent *e, const char *src_type, const char *n
     return cordon__ent_add_id(e, t, strlen(t), number, strlen(number), country,
                               country ? strlen(country) : 0, note, note ? strlen(note) : 0);
 }
+
+static int month_days(int y, int m)
+{
+    static const int md[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12)
+        return 31;
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return md[m - 1];
+}
+
+bool cordon__xml_span_date(int y0, int m0, int d0, int y1, int m1, int d1, bool approx,
+                           cordon__date *out)
+{
+    memset(out, 0, sizeof *out);
+    if (y0 <= 0 || y0 > 9999)
+        return false;
+    if (y1 <= 0) {
+        y1 = y0;
+        m1 = m0;
+        d1 = d0;
+    }
+    out->year = (int16_t)y0;
+    out->circa = approx;
+    if (y1 != y0) {
+        if (y1 > y0 && y1 <= 9999)
+            out->year_to = (int16_t)y1;
+        return true;
+    }
+    if (m0 == m1 && d0 == d1) {
+        out->month = (int16_t)m0;
+        out->day = (int16_t)d0;
+    } else if (m0 == m1) {
+        out->month = (int16_t)m0; /* whole month (or part of it) */
+    } else {
+        (void)month_days; /* whole year or an odd span inside it: the year */
+    }
+    if (out->month < 0 || out->month > 12)
+        out->month = 0;
+    if (out->day < 0 || out->day > month_days(y0, out->month))
+        out->day = 0;
+    return true;
+}
+
+int cordon__xml_ofac_feature(cordon__xml *x, cordon__ent *e, const char *ft, const char *value,
+                             const char *laddr, const char *lcountry, const cordon__date *date)
+{
+    if (strcmp(ft, "Birthdate") == 0) {
+        if (date)
+            CORDON__XML_TRY(x, cordon__ent_add_dob(e, date));
+        else if (value) {
+            cordon__date d;
+            if (cordon__date_parse(value, strlen(value), &d))
+                CORDON__XML_TRY(x, cordon__ent_add_dob(e, &d));
+        }
+        return CORDON_OK;
+    }
+    if (strcmp(ft, "Place of Birth") == 0) {
+        const char *v = value ? value : laddr;
+        if (v)
+            CORDON__XML_TRY(x, cordon__ent_add(e, CORDON__M_POB, v, strlen(v)));
+        return CORDON_OK;
+    }
+    if (strcmp(ft, "Nationality Country") == 0 || strcmp(ft, "Citizenship Country") == 0) {
+        const char *v = lcountry ? lcountry : (value ? value : laddr);
+        int f = ft[0] == 'N' ? CORDON__M_NATIONALITY : CORDON__M_CITIZENSHIP;
+        if (v)
+            CORDON__XML_TRY(x, cordon__ent_add(e, f, v, strlen(v)));
+        return CORDON_OK;
+    }
+    if (strcmp(ft, "Location") == 0) {
+        if (laddr)
+            CORDON__XML_TRY(x, cordon__ent_add(e, CORDON__M_ADDRESS, laddr, strlen(laddr)));
+        if (lcountry)
+            CORDON__XML_TRY(x, cordon__ent_add(e, CORDON__M_ADDRESS_COUNTRY, lcountry,
+                                               strlen(lcountry)));
+        return CORDON_OK;
+    }
+    if (strcmp(ft, "Gender") == 0) {
+        if (value) {
+            const char *g = cordon__xml_lower(e, value);
+            CORDON__XML_TRY(x, g && cordon__ent_set(e, CORDON__F_GENDER, g, strlen(g)));
+        }
+        return CORDON_OK;
+    }
+    if (strcmp(ft, "Title") == 0) {
+        if (value)
+            CORDON__XML_TRY(x, cordon__ent_set(e, CORDON__F_TITLE, value, strlen(value)));
+        return CORDON_OK;
+    }
+    static const struct {
+        const char *ft, *key;
+    } vessel[] = {{"Vessel Call Sign", "call_sign"},
+                  {"VESSEL TYPE", "vessel_type"},
+                  {"Vessel Flag", "vessel_flag"},
+                  {"Vessel Owner", "owner"},
+                  {"Vessel Tonnage", "tonnage"},
+                  {"Vessel Gross Registered Tonnage", "gross_registered_tonnage"}};
+    for (size_t i = 0; i < sizeof vessel / sizeof vessel[0]; i++) {
+        if (strcasecmp(ft, vessel[i].ft) == 0) {
+            const char *v = value ? value : lcountry;
+            if (!cordon__xml_empty(v))
+                CORDON__XML_TRY(x, cordon__ent_add_attr(e, vessel[i].key, v, strlen(v)));
+            return CORDON_OK;
+        }
+    }
+    /* everything else: identifiers and facts the classic XML lists as ids */
+    const char *v = value ? value : (laddr ? laddr : lcountry);
+    if (!cordon__xml_empty(v))
+        CORDON__XML_TRY(x, cordon__xml_ofac_add_id(e, ft, v, NULL, NULL));
+    return CORDON_OK;
+}

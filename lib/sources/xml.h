@@ -94,6 +94,20 @@ static inline bool cordon__xml_is(const cordon__xml *x, const char *name)
 /* Parse an unsigned decimal int from text (NULL/invalid -> -1). */
 long long cordon__xml_int(const char *s);
 
+
+/* A span of dates (first possible day .. last possible day) to a cordon__date:
+ * equal ends = exact date; a whole month = month; a whole year = year;
+ * different years = year range. false if y0 is 0. */
+bool cordon__xml_span_date(int y0, int m0, int d0, int y1, int m1, int d1, bool approx,
+                           cordon__date *out);
+/* Apply one OFAC feature (advanced / enhanced XML) of type name ft to e:
+ * Birthdate (date), Place of Birth, Nationality / Citizenship Country,
+ * Location, Gender, Title, vessel details (attributes); any other type goes
+ * through cordon__xml_ofac_add_id. value = the feature's text or looked-up
+ * value; addr/country = its location, if any. */
+int cordon__xml_ofac_feature(cordon__xml *x, cordon__ent *e, const char *ft, const char *value,
+                             const char *addr, const char *country, const cordon__date *date);
+
 #endif
 
 /* ---- helpers for the parsers ------------------------------------------- */
