@@ -10,7 +10,10 @@
 #include "testutil.h"
 
 #include "sources/entity.h"
+#include "sources/csv.h"
+#include "sources/encoding.h"
 #include "sources/formats.h"
+#include "sources/sha256.h"
 
 
 /* ---- a test sink that counts and dumps selected entities ----------------- */
@@ -145,7 +148,7 @@ static int ts_run_files(tsink *t, const cordon_options *o, const char *fmt, cons
                         const char *const *files, size_t nfiles, cordon_error *err)
 {
     tfile tf[4];
-    cordon__input in[4];
+    cordon__input in[4] = {{0}};
     char path[1024];
     for (size_t i = 0; i < nfiles; i++) {
         snprintf(path, sizeof path, "%s/%s/%s", tu_shared_data(), dir, files[i]);
@@ -626,6 +629,312 @@ static void test_uk_conlist_small(void **state)
     cordon_options_free(o);
 }
 
+/* ---- fixtures written to published layouts (tests/data/sources) --------- */
+
+static void fixture_path(char *buf, size_t n, const char *file)
+{
+    const char *top = getenv("abs_top_srcdir");
+    if (!top)
+        top = getenv("top_srcdir");
+    snprintf(buf, n, "%s/tests/data/sources/%s", top ? top : "..", file);
+}
+
+static int run_fixture(tsink *t, const cordon_options *o, const char *fmt, const char *file,
+                       cordon_error *err)
+{
+    char path[1024];
+    fixture_path(path, sizeof path, file);
+    tfile tf;
+    tf_load(&tf, path);
+    cordon__input in = {tf.name, tf.data, tf.len};
+    assert_ptr_equal(cordon__format_detect(tf.name, tf.data, tf.len), cordon__format_find(fmt));
+    int rc = ts_run(t, o, fmt, &in, 1, NULL, err);
+    tf_free(&tf);
+    return rc;
+}
+
+static void test_eu_csv(void **state)
+{
+    (void)state;
+    cordon_options *o = tu_options();
+    tsink *t = test_calloc(1, sizeof *t);
+    t->want[0] = "13";
+    t->want[1] = "20";
+    cordon_error err;
+    int rc = run_fixture(t, o, "eu_csv", "eu_fsf_1_1_sample.csv", &err);
+    if (rc)
+        fail_msg("%s", err.message);
+    assert_string_equal(t->list_id, "eu_fsf");
+    assert_string_equal(t->date, "2020-04-15");
+    assert_int_equal(t->n_ent, 2);
+    assert_int_equal(t->n_names, 5);
+    const char *d = t->dump[0];
+    assert_has(d, "type=1\n");
+    assert_has(d, "gender=male\n");
+    assert_has(d, "name=primary|Saddam Hussein Al-Tikriti|Saddam||Hussein Al-Tikriti\n");
+    assert_has(d, "name=aka|Abu Ali|||\n");
+    assert_has(d, "name=aka|Abou Ali|||\n");
+    assert_has(d, "dob=1937-04-28\n");
+    assert_has(d, "pob=al-Awja, near Tikrit, IRAQ\n");
+    assert_has(d, "citizenship=IQ\n");
+    assert_has(d, "program=IRQ\n");
+    assert_has(d, "attr=eu_reference|EU.27.28\n");
+    d = t->dump[1];
+    assert_has(d, "name=primary|Qusay Saddam Hussein Al-Tikriti|Qusay|Saddam|Hussein Al-Tikriti\n");
+    assert_has(d, "name=aka|Qoussa\xC3\xAF Saddam Hussein Al-Tikriti|Qoussa\xC3\xAF|Saddam|Hussein Al-Tikriti\n");
+    assert_has(d, "dob=1965-00-00\n");
+    assert_has(d, "dob=1966-00-00\n");
+    assert_has(d, "pob=Baghdad\n");
+    assert_has(d, "attr=function|Oversaw Special Republican Guard, Special Security Organisation, and Republican Guard\n");
+    test_free(t);
+    cordon_options_free(o);
+}
+
+static void test_uk_fcdo_csv(void **state)
+{
+    (void)state;
+    cordon_options *o = tu_options();
+    tsink *t = test_calloc(1, sizeof *t);
+    t->want[0] = "AFG0001";
+    t->want[1] = "IRQ0001";
+    t->want[2] = "RUS9999";
+    cordon_error err;
+    int rc = run_fixture(t, o, "uk_fcdo_csv", "uk_fcdo_sample.csv", &err);
+    if (rc)
+        fail_msg("%s", err.message);
+    assert_string_equal(t->list_id, "uk_fcdo");
+    assert_string_equal(t->date, "2026-10-08");
+    assert_int_equal(t->n_ent, 3);
+    assert_int_equal(t->n_names, 6);
+    const char *d = t->dump[0];
+    assert_has(d, "type=2\n");
+    assert_has(d, "name=primary|HAJI KHAIRULLAH HAJI SATTAR MONEY EXCHANGE|||\n");
+    assert_has(d, "name=aka|HAJI ALIM HAWALA|||\n");
+    assert_has(d, "address_country=Afghanistan\n");
+    assert_has(d, "address_country=Pakistan\n");
+    assert_has(d, "listed_on=2012-06-29\n");
+    assert_has(d, "attr=un_reference|TAe.010\n");
+    d = t->dump[1];
+    assert_has(d, "name=primary|SADDAM HUSSEIN AL-TIKRITI|SADDAM||HUSSEIN AL-TIKRITI\n");
+    assert_has(d, "name=weak|ABU ALI|ABU||ALI\n");
+    assert_has(d, "name=original|\xD8\xB5\xD8\xAF\xD8\xA7\xD9\x85 ");
+    assert_has(d, "dob=1937-04-28\n");
+    assert_has(d, "gender=male\n");
+    assert_has(d, "pob=al-Awja, near Tikrit, Iraq\n");
+    d = t->dump[2];
+    assert_has(d, "type=3\n");
+    assert_has(d, "ident=imo|9123456|\n");
+    assert_has(d, "attr=vessel_flag|Gabon\n");
+    test_free(t);
+    cordon_options_free(o);
+}
+
+static void test_generic_csv(void **state)
+{
+    (void)state;
+    cordon_options *o = tu_options();
+    tsink *t = test_calloc(1, sizeof *t);
+    static const char csv[] =
+        "ID,Name,Type,Aliases,Country,DOB,id_type,id_number,Program,Remarks,Risk Owner\n"
+        "C-1,Acme Trading FZE,organization,\"Acme FZE; ACME T. \",AE,,lei,5493001KJTIIGC8Y1R12,OWN,"
+        "blocked by compliance,J. Smith\n"
+        "C-2,\"Doe, \"\"Johnny\"\" John\",person,,US,1970-01-31,passport,X123,OWN,,\n"
+        ",Nameless Id Ltd,,,,,,,,,\n";
+    cordon__input in = {"deny.csv", csv, sizeof csv - 1};
+    assert_ptr_equal(cordon__format_detect("deny.csv", csv, sizeof csv - 1), &cordon__fmt_generic_csv);
+    t->want[0] = "C-1";
+    t->want[1] = "C-2";
+    t->want[2] = "line-4";
+    cordon_error err;
+    int rc = ts_run(t, o, "generic_csv", &in, 1, "my_denylist", &err);
+    if (rc)
+        fail_msg("%s", err.message);
+    assert_string_equal(t->list_id, "my_denylist");
+    assert_int_equal(t->n_ent, 3);
+    assert_has(t->dump[0], "type=2\n");
+    assert_has(t->dump[0], "name=aka|Acme FZE|||\n");
+    assert_has(t->dump[0], "name=aka|ACME T.|||\n");
+    assert_has(t->dump[0], "ident=lei|5493001KJTIIGC8Y1R12|\n");
+    assert_has(t->dump[0], "attr=risk owner|J. Smith\n");
+    assert_has(t->dump[0], "country=AE\n");
+    assert_has(t->dump[1], "name=primary|Doe, \"Johnny\" John|||\n");
+    assert_has(t->dump[1], "dob=1970-01-31\n");
+    assert_has(t->dump[1], "ident=passport|X123|\n");
+    assert_has(t->dump[2], "type=0\n");
+    /* TSV, default list id; a bad type is an error at its column */
+    static const char tsv[] = "name\ttype\nGood\tvessel\nBad\tspaceship\n";
+    cordon__input in2 = {"mine.tsv", tsv, sizeof tsv - 1};
+    memset(t, 0, sizeof *t);
+    rc = ts_run(t, o, "generic_csv", &in2, 1, NULL, &err);
+    assert_int_equal(rc, CORDON_E_PARSE);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 5);
+    assert_string_equal(t->list_id, "inhouse");
+    /* no name column */
+    static const char noname[] = "id,label\n1,x\n";
+    cordon__input in3 = {"x.csv", noname, sizeof noname - 1};
+    assert_int_equal(ts_run(t, o, "generic_csv", &in3, 1, NULL, &err), CORDON_E_FORMAT);
+    assert_null(cordon__format_detect("x.csv", noname, sizeof noname - 1));
+    test_free(t);
+    cordon_options_free(o);
+}
+
+/* ---- CSV reader, encodings, registry ---------------------------------- */
+
+static void test_csv_reader(void **state)
+{
+    (void)state;
+    cordon_options *o = tu_options();
+    cordon__csv c;
+    cordon_error err;
+    static const char ok[] = "\xEF\xBB\xBF" "a,\"b,\"\"c\"\"\",\"multi\r\nline\"\r\n\r\n1,,3\n\x1a\x1a";
+    cordon__csv_init(&c, o, "t.csv", ok, sizeof ok - 1, ',');
+    assert_int_equal(cordon__csv_next(&c, &err), 1);
+    assert_int_equal(c.nf, 3);
+    assert_int_equal(c.f[1].n, 5);
+    assert_memory_equal(c.f[1].p, "b,\"c\"", 5);
+    assert_memory_equal(c.f[2].p, "multi\r\nline", 11);
+    assert_int_equal(c.line, 1);
+    assert_int_equal(cordon__csv_next(&c, &err), 1);
+    assert_int_equal(c.line, 4);
+    assert_int_equal(c.nf, 3);
+    assert_int_equal(c.f[1].n, 0);
+    assert_int_equal(c.f[2].col, 4);
+    assert_int_equal(cordon__csv_next(&c, &err), 0);
+    cordon__csv_free(&c);
+    /* NUL byte, unterminated quote, invalid UTF-8 and a field over the limit */
+    static const char nul[] = "a,b\nc,d\0e\n";
+    cordon__csv_init(&c, o, "n.csv", nul, sizeof nul - 1, ',');
+    assert_int_equal(cordon__csv_next(&c, &err), 1);
+    assert_int_equal(cordon__csv_next(&c, &err), CORDON_E_PARSE);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 4);
+    assert_non_null(strstr(err.message, "n.csv:2:4: NUL byte"));
+    cordon__csv_free(&c);
+    static const char unterminated[] = "x\n\"abc\ndef";
+    cordon__csv_init(&c, o, "u.csv", unterminated, sizeof unterminated - 1, ',');
+    assert_int_equal(cordon__csv_next(&c, &err), 1);
+    assert_int_equal(cordon__csv_next(&c, &err), CORDON_E_PARSE);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 1);
+    assert_non_null(strstr(err.message, "unterminated"));
+    assert_int_equal(cordon__csv_next(&c, &err), 0);
+    cordon__csv_free(&c);
+    static const char badutf[] = "ok\nab\xC3(\nnext\n";
+    cordon__csv_init(&c, o, "b.csv", badutf, sizeof badutf - 1, ',');
+    assert_int_equal(cordon__csv_next(&c, &err), 1);
+    assert_int_equal(cordon__csv_next(&c, &err), CORDON_E_UTF8);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 3);
+    assert_int_equal(err.offset, 5);
+    assert_int_equal(cordon__csv_next(&c, &err), 1); /* recovers on the next line */
+    assert_memory_equal(c.f[0].p, "next", 4);
+    cordon__csv_free(&c);
+    assert_int_equal(cordon_options_set_int(o, CORDON_OPT_MAX_NAME_BYTES, 16, &err), CORDON_OK);
+    char big[400];
+    memset(big, 'x', sizeof big);
+    cordon__csv_init(&c, o, "big.csv", big, sizeof big, ',');
+    assert_int_equal(cordon__csv_next(&c, &err), CORDON_E_LIMIT);
+    cordon__csv_free(&c);
+    assert_int_equal(cordon__csv_sniff_sep("a;b;c\n", 6), ';');
+    assert_int_equal(cordon__csv_sniff_sep("a\tb,c\tz\n", 8), '\t');
+    assert_int_equal(cordon__csv_sniff_sep("\"a;b\",c\n", 8), ',');
+    cordon_options_free(o);
+}
+
+static void test_encoding(void **state)
+{
+    (void)state;
+    cordon_options *o = tu_options();
+    const cordon__alloc *a = cordon__alloc_of(o);
+    char *out;
+    size_t n;
+    cordon_error err;
+    /* é, €, ’, “ ”, – , Ÿ */
+    static const char in[] = "Caf\xE9 \x80 \x92 \x93x\x94 \x96 \x9F";
+    assert_int_equal(cordon__decode_to_utf8(a, "Windows-1252", "x", in, sizeof in - 1, &out, &n, &err),
+                     CORDON_OK);
+    assert_string_equal(out, "Caf\xC3\xA9 \xE2\x82\xAC \xE2\x80\x99 \xE2\x80\x9Cx\xE2\x80\x9D "
+                             "\xE2\x80\x93 \xC5\xB8");
+    assert_int_equal(n, strlen(out));
+    cordon__free(a, out);
+    static const char bad[] = "ab\ncd\x8D";
+    assert_int_equal(cordon__decode_to_utf8(a, "cp1252", "f.csv", bad, sizeof bad - 1, &out, &n, &err),
+                     CORDON_E_ENCODING);
+    assert_int_equal(err.offset, 5);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 3);
+    assert_non_null(strstr(err.message, "f.csv:2:3"));
+    /* through iconv */
+    static const char latin2[] = "\xA3\xF3" "d\xBC";  /* Łódź in ISO-8859-2 */
+    assert_int_equal(cordon__decode_to_utf8(a, "ISO-8859-2", "p", latin2, 4, &out, &n, &err), CORDON_OK);
+    assert_string_equal(out, "\xC5\x81\xC3\xB3" "d\xC5\xBA");
+    cordon__free(a, out);
+    static const char badsjis[] = "ok\x81";
+    assert_int_equal(cordon__decode_to_utf8(a, "SHIFT_JIS", "s", badsjis, 3, &out, &n, &err),
+                     CORDON_E_ENCODING);
+    assert_int_equal(err.offset, 2);
+    assert_int_equal(cordon__decode_to_utf8(a, "no-such-encoding", "s", "x", 1, &out, &n, &err),
+                     CORDON_E_FORMAT);
+    assert_int_equal(cordon__decode_to_utf8(a, "UTF-8", "u", "a\xFF", 2, &out, &n, &err), CORDON_E_UTF8);
+    assert_int_equal(err.offset, 1);
+    cordon_options_free(o);
+}
+
+static void test_registry(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"ofac_csv", "us_csl_csv", "bis_dpl", "uk_conlist_csv",
+                                        "uk_fcdo_csv", "eu_csv", "generic_csv"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        const cordon__format *f = cordon__format_find(names[i]);
+        assert_non_null(f);
+        assert_string_equal(f->name, names[i]);
+    }
+    assert_null(cordon__format_find("nope"));
+    static const char ofac[] = "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- \r\n";
+    assert_ptr_equal(cordon__format_detect("whatever.csv", ofac, sizeof ofac - 1), &cordon__fmt_ofac_csv);
+    static const char csl[] = "_id,source,entity_number,type,programs,name,title\n";
+    assert_ptr_equal(cordon__format_detect("c.csv", csl, sizeof csl - 1), &cordon__fmt_us_csl_csv);
+    static const char uk[] = "Last Updated,27/04/2020\r\nName 6,Name 1,Name 2\r\n";
+    assert_ptr_equal(cordon__format_detect("c.csv", uk, sizeof uk - 1), &cordon__fmt_uk_conlist_csv);
+    assert_null(cordon__format_detect("c.bin", "\x01\x02\x03", 3));
+}
+
+/* FIPS 180-4 example vectors for the builder's SHA-256. */
+static void test_sha256(void **state)
+{
+    (void)state;
+    uint8_t out[32];
+    char hex[65];
+    static const struct {
+        const char *in;
+        const char *hex;
+    } v[] = {
+        {"", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+        {"abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+        {"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"},
+    };
+    for (size_t i = 0; i < 3; i++) {
+        cordon__sha256(v[i].in, strlen(v[i].in), out);
+        for (int k = 0; k < 32; k++)
+            snprintf(hex + 2 * k, 3, "%02x", out[k]);
+        assert_string_equal(hex, v[i].hex);
+    }
+    /* one million 'a' through the incremental interface */
+    cordon__sha256_ctx c;
+    cordon__sha256_init(&c);
+    char block[1000];
+    memset(block, 'a', sizeof block);
+    for (int i = 0; i < 1000; i++)
+        cordon__sha256_update(&c, block, sizeof block);
+    cordon__sha256_final(&c, out);
+    for (int k = 0; k < 32; k++)
+        snprintf(hex + 2 * k, 3, "%02x", out[k]);
+    assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -638,6 +947,13 @@ int main(void)
         cmocka_unit_test(test_bis_dpl),
         cmocka_unit_test(test_uk_conlist),
         cmocka_unit_test(test_uk_conlist_small),
+        cmocka_unit_test(test_eu_csv),
+        cmocka_unit_test(test_uk_fcdo_csv),
+        cmocka_unit_test(test_generic_csv),
+        cmocka_unit_test(test_csv_reader),
+        cmocka_unit_test(test_encoding),
+        cmocka_unit_test(test_registry),
+        cmocka_unit_test(test_sha256),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -146,9 +146,13 @@ int cordon__csv_next(cordon__csv *c, cordon_error *err)
             size_t seg = pos;
             bool in_scratch = false;
             for (;;) {
-                if (pos >= len)
-                    return fail_at(c, err, CORDON_E_PARSE, open, open_line, open_ls,
-                                   "unterminated quoted field");
+                if (pos >= len) {
+                    /* nothing after an unclosed quote can be trusted: stop there */
+                    int rc = fail_at(c, err, CORDON_E_PARSE, open, open_line, open_ls,
+                                     "unterminated quoted field");
+                    c->pos = len;
+                    return rc;
+                }
                 char ch = d[pos];
                 if (ch == '"') {
                     if (pos + 1 < len && d[pos + 1] == '"') {

@@ -11,12 +11,15 @@ const cordon__format *const cordon__formats[] = {
     &cordon__fmt_us_csl_csv,
     &cordon__fmt_bis_dpl,
     &cordon__fmt_uk_conlist_csv,
+    &cordon__fmt_uk_fcdo_csv,
+    &cordon__fmt_eu_csv,
     /* XML family */
     &cordon__fmt_ofac_xml,
     &cordon__fmt_un_xml,
     &cordon__fmt_ofac_advanced_xml,
     &cordon__fmt_ofac_enhanced_xml,
     /* fallback */
+    &cordon__fmt_generic_csv,
     NULL,
 };
 

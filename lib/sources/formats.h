@@ -13,6 +13,9 @@ extern const cordon__format cordon__fmt_ofac_csv;
 extern const cordon__format cordon__fmt_us_csl_csv;
 extern const cordon__format cordon__fmt_bis_dpl;
 extern const cordon__format cordon__fmt_uk_conlist_csv;
+extern const cordon__format cordon__fmt_uk_fcdo_csv;
+extern const cordon__format cordon__fmt_eu_csv;
+extern const cordon__format cordon__fmt_generic_csv;
 
 /* XML family (lib/sources/xml_*.c) */
 extern const cordon__format cordon__fmt_ofac_xml;
