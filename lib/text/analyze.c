@@ -418,6 +418,8 @@ static const char *translit_ctx(tk *t, uint32_t lc, uint32_t next, size_t *skip_
             return "v";
         }
         return lc == 0x0648 ? "u" : "o";
+    case 0x0639: /* ع: a vowel at the start of a word (Abd), silent inside */
+        return word_start ? "a" : "";
     case 0x064A: /* ي */
     case 0x06CC: /* ی */
     case 0x05D9: /* י */
@@ -753,6 +755,14 @@ static void type_tokens(cordon__analysis *a, int type)
                     break;
                 }
             }
+            /* organizations, vessels, aircraft: a stopword reading ("de",
+             * "del") wins over a particle reading */
+            if (use && use->kind == CORDON__TOK_PARTICLE &&
+                (type == CORDON_TYPE_ORGANIZATION || type == CORDON_TYPE_VESSEL ||
+                 type == CORDON_TYPE_AIRCRAFT))
+                for (size_t h = 0; h < nh; h++)
+                    if (hits[h].kind == CORDON__TOK_STOPWORD && type_ok(hits[h].types, type))
+                        use = &hits[h];
             if (!use)
                 continue;
             if (use->kind == CORDON__TOK_HONORIFIC && i == lead_hon)

@@ -6,8 +6,9 @@
  * Rules, applied left to right on the lower-case ASCII token (doc/text.md):
  *  1. letter groups:  shch sch sh sz s -> s     tsch tch ch cz -> c
  *                     zh -> z                   dzh dj -> j (then rule 2)
- *                     kh -> h   gh -> g   ph -> f   th -> t   dh -> d
- *                     ck q -> k   w -> v   x -> ks
+ *                     kh -> h   ph -> f   th -> t   dh -> d
+ *                     g gh ck q -> k (qaf: Qaddafi, Gaddafi, Kadhafi)
+ *                     w -> v   x -> ks
  *                     c before e/i/y -> s, other c -> k
  *  2. vowels and glides a e i o u y j -> one vowel mark 'a';
  *  3. h after a vowel at the end of the word is dropped (abdullah/abdulla);
@@ -85,9 +86,10 @@ size_t cordon__skeleton(const char *w, size_t n, char *out)
         case 'k':
             if (starts(w, n, i, "kh")) { PUT('h'); i += 2; continue; }
             break;
-        case 'g':
-            if (starts(w, n, i, "gh")) { PUT('g'); i += 2; continue; }
-            break;
+        case 'g': /* Arabic qaf is written q, g or k: g, gh, q, k meet */
+            PUT('k');
+            i += starts(w, n, i, "gh") ? 2 : 1;
+            continue;
         case 'p':
             if (starts(w, n, i, "ph")) { PUT('f'); i += 2; continue; }
             break;

@@ -383,7 +383,7 @@ static struct {
     uint64_t start_bits[64];          /* first words of multi-word keys */
     char pool[KW_POOL];
     size_t pool_len;
-    int32_t row_entry[KW_NTABLES][512]; /* entry of each row, -1 = none */
+    int32_t row_entry[KW_NTABLES][1024]; /* entry of each row, -1 = none */
     /* bump arena for the one-time normalization of the rows */
     _Alignas(16) unsigned char arena[KW_ARENA];
     size_t arena_used;
@@ -435,7 +435,7 @@ static void kw_build(void)
     cordon__analysis_init(&a, &arena);
     for (size_t t = 0; t < KW_NTABLES; t++) {
         const kw_table *tb = &kw_tables[t];
-        for (size_t r = 0; r < tb->n && r < 512; r++) {
+        for (size_t r = 0; r < tb->n && r < 1024; r++) {
             kw.row_entry[t][r] = -1;
             const char *form = tb->rows[r].form;
             if (cordon__tokenize_only(&a, form, strlen(form)) != CORDON_OK)
@@ -528,7 +528,7 @@ const char *cordon__kw_form(int kind, size_t i, const char **key, int *value)
     if (!t || i >= t->n)
         return NULL;
     size_t ti = (size_t)(t - kw_tables);
-    int32_t e = i < 512 ? kw.row_entry[ti][i] : -1;
+    int32_t e = i < 1024 ? kw.row_entry[ti][i] : -1;
     if (key)
         *key = e >= 0 ? kw.pool + kw.e[e].key_off : NULL;
     if (value)
