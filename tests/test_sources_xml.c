@@ -514,6 +514,83 @@ static void test_ofac_enhanced_real(void **state)
     cordon_options_free(o);
 }
 
+/* ---- EU ---------------------------------------------------------------------- */
+
+static void test_eu_real(void **state)
+{
+    (void)state;
+    cordon_options *o = tu_options();
+    recorder r;
+    rec_init(&r, o);
+    parse_shared("eu_xml", "eu/fsf_xml_1_1_2020-04-15_excerpts/eu_fsf_2020-04-15_head7.xml", &r);
+    assert_int_equal(r.n, 7);
+    assert_string_equal(r.list_id, "eu_fsf");
+    assert_string_equal(r.date, "2020-04-15");
+    HAS(&r, "13", "name 0|Saddam Hussein Al-Tikriti|Saddam||Hussein Al-Tikriti\n");
+    HAS(&r, "13", "name 1|Abou Ali|||\n");
+    HAS(&r, "13", "dob 1937-04-28~0 c0\n");
+    HAS(&r, "13", "cit IQ\n");
+    HAS(&r, "13", "pob al-Awja, near Tikrit, IRAQ\n");
+    HAS(&r, "13", "prog IRQ\n");
+    HAS(&r, "13", "gender male\n");
+    HAS(&r, "13", "remarks UNSC RESOLUTION 1483\n");
+    HAS(&r, "13", "attr eu_reference_number=EU.27.28\n");
+    HAS(&r, "20", "dob 1965-00-00~0 c0\n");
+    HAS(&r, "20", "dob 1966-00-00~0 c0\n");
+    HAS(&r, "20", "title Oversaw Special Republican Guard");
+    rec_free(&r);
+
+    rec_init(&r, o);
+    parse_shared("eu_xml", "eu/fsf_xml_1_1_2020-04-15_excerpts/eu_fsf_2020-04-15_sample5.xml", &r);
+    assert_int_equal(r.n, 5);
+    assert_int_equal(rec_count_type(&r, CORDON__TYPE_PERSON), 5);
+    HAS(&r, "5295", "listed 2008-07-03\n");
+    HAS(&r, "191", "ident passport|488555||National passport\n");
+    rec_free(&r);
+
+    rec_init(&r, o);
+    parse_fixture("eu_xml", "eu_fsf_1_1_fixture.xml", &r);
+    assert_int_equal(r.n, 2);
+    assert_string_equal(r.date, "2024-05-06");
+    HAS(&r, "900001", "name 0|Ivan Petrovich TESTOV|Ivan|Petrovich|TESTOV\n");
+    HAS(&r, "900001", "name 1|Иван Петрович ТЕСТОВ|||\n");
+    HAS(&r, "900001", "name 3|Vanya|||\n");
+    HAS(&r, "900001", "dob 1960-00-00~1962 c1\n");
+    HAS(&r, "900001", "dob 1961-07-00~0 c0\n");
+    HAS(&r, "900001", "pob Omsk, RUSSIAN FEDERATION\n");
+    HAS(&r, "900001", "ident passport|7512345678|RU|National passport; knownExpired\n");
+    HAS(&r, "900001", "ident tax_id|772012345678|RU|Fiscal code\n");
+    HAS(&r, "900001", "addr Tverskaya 1, 125009, Moscow, RUSSIAN FEDERATION\n");
+    HAS(&r, "900001", "acountry RU\n");
+    HAS(&r, "900001", "listed 2022-03-09\n");
+    HAS(&r, "900001", "remarks Listed for test purposes; Fictitious test person.\n");
+    HAS(&r, "900002", "type 2\n");
+    HAS(&r, "900002", "name 0|Test Trading LLC|||\n");
+    HAS(&r, "900002", "name 1|OOO Test Torg|||\n");
+    HAS(&r, "900002", "ident registration_id|1027700000000|RU|Registration Number\n");
+    rec_free(&r);
+
+    rec_init(&r, o);
+    parse_shared("eu_xml_legacy",
+                 "eu/legacy_xml_1_0_2016-02-11_partial/eu_whole_2016-02-11_partial.xml", &r);
+    assert_int_equal(r.n, 595);
+    assert_int_equal(rec_count_type(&r, CORDON__TYPE_PERSON), 319);
+    assert_int_equal(rec_count_type(&r, CORDON__TYPE_ORGANIZATION), 276);
+    assert_string_equal(r.date, "2016-02-11");
+    HAS(&r, "1", "name 0|Robert Gabriel Mugabe|Robert|Gabriel|Mugabe\n");
+    HAS(&r, "1", "dob 1924-02-21~0 c0\n");
+    HAS(&r, "1", "pob Kutama\n");
+    HAS(&r, "1", "ident passport|AD001095|");
+    HAS(&r, "1", "title President");
+    HAS(&r, "13", "cit IRQ\n");
+    HAS(&r, "230", "name 0|Central Bank of Iraq|||\n");
+    HAS(&r, "230", "addr Rashid Street, Baghdad, IRQ\n");
+    HAS(&r, "230", "addr Mosul, IRQ\n");
+    HAS(&r, "230", "acountry IRQ\n");
+    rec_free(&r);
+    cordon_options_free(o);
+}
+
 /* ---- hostile input ------------------------------------------------------- */
 
 static void expect_fail(const char *fmt, const char *doc, int code, const char *msg_part,
@@ -759,6 +836,7 @@ int main(void)
         cmocka_unit_test(test_ofac_advanced_real),
         cmocka_unit_test(test_ofac_classic_vs_advanced),
         cmocka_unit_test(test_ofac_enhanced_real),
+        cmocka_unit_test(test_eu_real),
         cmocka_unit_test(test_hostile_doctype),
         cmocka_unit_test(test_hostile_fixture_files),
         cmocka_unit_test(test_hostile_limits),

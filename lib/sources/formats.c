@@ -18,6 +18,8 @@ const cordon__format *const cordon__formats[] = {
     &cordon__fmt_un_xml,
     &cordon__fmt_ofac_advanced_xml,
     &cordon__fmt_ofac_enhanced_xml,
+    &cordon__fmt_eu_xml,
+    &cordon__fmt_eu_xml_legacy,
     /* fallback */
     &cordon__fmt_generic_csv,
     NULL,

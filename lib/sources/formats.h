@@ -22,5 +22,7 @@ extern const cordon__format cordon__fmt_ofac_xml;
 extern const cordon__format cordon__fmt_un_xml;
 extern const cordon__format cordon__fmt_ofac_advanced_xml;
 extern const cordon__format cordon__fmt_ofac_enhanced_xml;
+extern const cordon__format cordon__fmt_eu_xml;
+extern const cordon__format cordon__fmt_eu_xml_legacy;
 
 #endif /* CORDON_FORMATS_H */
