@@ -1,0 +1,3 @@
+module cordon.dev/cordon
+
+go 1.19

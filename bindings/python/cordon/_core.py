@@ -1,0 +1,916 @@
+"""Implementation of the ``cordon`` package on top of the cffi module ``_native``.
+
+Every C call that does real work (loading lists, opening snapshots, matching,
+searching) goes through cffi's API-mode wrappers, which release the GIL for
+the duration of the call, so threads sharing one :class:`Db` run in parallel.
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Type, Union
+
+from ._native import ffi, lib
+
+__all__ = [
+    "Error", "InvalidError", "NoMemError", "Utf8Error", "IoError", "ParseError",
+    "FormatError", "LimitError", "CorruptError", "VersionError", "NotFoundError",
+    "RegexError", "EncodingError", "RangeError", "StateError",
+    "EntityType", "NameKind", "CodeKind", "TokenKind", "Token", "Analysis", "analyze",
+    "ListInfo", "Db",
+    "version", "version_number", "strerror", "formats", "country_iso2", "country_name",
+    "normalize_code",
+]
+
+PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
+
+# --------------------------------------------------------------------------
+# Errors
+
+
+class Error(Exception):
+    """A failed cordon call: the fields of the C ``cordon_error``.
+
+    Attributes:
+        code: the ``CORDON_E_*`` result code (negative int).
+        detail: dependency detail (errno, PCRE2 or libxml2 code), 0 if none.
+        offset: byte offset into the input, or -1.
+        line: 1-based line number, or 0.
+        column: 1-based column (bytes), or 0.
+        message: the library's message (what and where), or the code's text.
+    """
+
+    code: int = 0
+
+    def __init__(self, code: int, message: str = "", detail: int = 0, offset: int = -1,
+                 line: int = 0, column: int = 0) -> None:
+        self.code = code
+        self.detail = detail
+        self.offset = offset
+        self.line = line
+        self.column = column
+        self.message = message or strerror(code)
+        super().__init__(self.message)
+
+    def __repr__(self) -> str:
+        return ("%s(code=%d, message=%r, detail=%d, offset=%d, line=%d, column=%d)"
+                % (type(self).__name__, self.code, self.message, self.detail, self.offset,
+                   self.line, self.column))
+
+
+class InvalidError(Error, ValueError):
+    """CORDON_E_INVALID: invalid argument."""
+
+
+class NoMemError(Error, MemoryError):
+    """CORDON_E_NOMEM: an allocation failed."""
+
+
+class Utf8Error(Error, ValueError):
+    """CORDON_E_UTF8: input is not valid UTF-8 (``offset`` = first bad byte)."""
+
+
+class IoError(Error):
+    """CORDON_E_IO: a file could not be read or written (``detail`` = errno)."""
+
+
+class ParseError(Error, ValueError):
+    """CORDON_E_PARSE: malformed input (``line``/``column``/``offset`` say where)."""
+
+
+class FormatError(Error, ValueError):
+    """CORDON_E_FORMAT: unknown or unsupported input format."""
+
+
+class LimitError(Error, ValueError):
+    """CORDON_E_LIMIT: a configured size or count limit was exceeded."""
+
+
+class CorruptError(Error):
+    """CORDON_E_CORRUPT: snapshot truncated, corrupted or foreign."""
+
+
+class VersionError(Error):
+    """CORDON_E_VERSION: snapshot written by an incompatible version."""
+
+
+class NotFoundError(Error, LookupError):
+    """CORDON_E_NOTFOUND: the requested item does not exist."""
+
+
+class RegexError(Error, ValueError):
+    """CORDON_E_REGEX: a pattern failed to compile (``detail`` = PCRE2 code)."""
+
+
+class EncodingError(Error, ValueError):
+    """CORDON_E_ENCODING: bytes not decodable in the declared encoding."""
+
+
+class RangeError(Error, IndexError):
+    """CORDON_E_RANGE: index or value out of range."""
+
+
+class StateError(Error):
+    """CORDON_E_STATE: call not allowed in the handle's current state (e.g. closed)."""
+
+
+_ERRORS: Dict[int, Type[Error]] = {
+    lib.CORDON_E_INVALID: InvalidError,
+    lib.CORDON_E_NOMEM: NoMemError,
+    lib.CORDON_E_UTF8: Utf8Error,
+    lib.CORDON_E_IO: IoError,
+    lib.CORDON_E_PARSE: ParseError,
+    lib.CORDON_E_FORMAT: FormatError,
+    lib.CORDON_E_LIMIT: LimitError,
+    lib.CORDON_E_CORRUPT: CorruptError,
+    lib.CORDON_E_VERSION: VersionError,
+    lib.CORDON_E_NOTFOUND: NotFoundError,
+    lib.CORDON_E_REGEX: RegexError,
+    lib.CORDON_E_ENCODING: EncodingError,
+    lib.CORDON_E_RANGE: RangeError,
+    lib.CORDON_E_STATE: StateError,
+}
+for _code, _cls in _ERRORS.items():
+    _cls.code = _code
+
+
+def _str(p: Any) -> str:
+    """A borrowed C string as str ('' for NULL)."""
+    if p == ffi.NULL:
+        return ""
+    return ffi.string(p).decode("utf-8", "replace")
+
+
+def _error(rc: int, err: Any = None) -> Error:
+    cls = _ERRORS.get(rc, Error)
+    if err is None or err.code != rc:
+        return cls(rc)
+    return cls(rc, _str(err.message), err.detail, err.offset, err.line, err.column)
+
+
+def _raise(rc: int, err: Any = None) -> None:
+    raise _error(rc, err)
+
+
+def _new_err() -> Any:
+    return ffi.new("cordon_error *")
+
+
+def _utf8(s: Union[str, bytes], what: str = "name") -> bytes:
+    if isinstance(s, bytes):
+        return s
+    if isinstance(s, str):
+        try:
+            return s.encode("utf-8")
+        except UnicodeEncodeError as e:  # lone surrogates
+            raise Utf8Error(lib.CORDON_E_UTF8, "%s is not valid UTF-8: %s" % (what, e),
+                            offset=len(s[:e.start].encode("utf-8", "surrogatepass")))
+    raise TypeError("%s must be str or bytes, not %s" % (what, type(s).__name__))
+
+
+def _cpath(p: PathLike) -> bytes:
+    return os.fsencode(p)
+
+
+def _opt_cstr(s: Optional[str]) -> Any:
+    return ffi.NULL if s is None else _utf8(s, "argument")
+
+
+# --------------------------------------------------------------------------
+# Constants
+
+
+class EntityType(IntEnum):
+    """Entity type hints (``CORDON_TYPE_*``)."""
+    UNKNOWN = 0
+    PERSON = 1
+    ORGANIZATION = 2
+    VESSEL = 3
+    AIRCRAFT = 4
+
+
+class NameKind(IntEnum):
+    """Kinds of an entity's names (``CORDON_NAME_*``)."""
+    PRIMARY = 0
+    AKA = 1
+    FKA = 2
+    WEAK = 3
+    ORIGINAL = 4
+
+
+class CodeKind(IntEnum):
+    """Kinds of tariff and control codes (``CORDON_CODE_*``)."""
+    AUTO = 0
+    HS = 1
+    CN = 2
+    HTS = 3
+    ECCN = 4
+    EU_ANNEX1 = 5
+    USML = 6
+
+
+TypeArg = Union[None, int, str, EntityType]
+
+
+def _type_code(t: TypeArg) -> int:
+    """Accept None, an int, an EntityType or a name such as "person"."""
+    if t is None:
+        return 0
+    if isinstance(t, str):
+        try:
+            return int(EntityType[t.strip().upper()])
+        except KeyError:
+            raise InvalidError(lib.CORDON_E_INVALID, "unknown entity type %r" % t) from None
+    t = int(t)
+    if t < 0 or t > 4:
+        raise InvalidError(lib.CORDON_E_INVALID, "unknown entity type %d" % t)
+    return t
+
+
+# --------------------------------------------------------------------------
+# Library-wide functions
+
+
+def version() -> str:
+    """Runtime library version string, e.g. ``"0.1.0"``."""
+    return _str(lib.cordon_version_string())
+
+
+def version_number() -> int:
+    """Runtime library version as major * 10000 + minor * 100 + patch."""
+    return int(lib.cordon_version_number())
+
+
+def strerror(code: int) -> str:
+    """Static English text for a result code."""
+    return _str(lib.cordon_strerror(int(code)))
+
+
+def formats() -> List[Tuple[str, str]]:
+    """The list formats this library reads, as ``(name, description)`` pairs."""
+    out = []
+    desc = ffi.new("const char **")
+    i = 0
+    while True:
+        name = lib.cordon_format_name(i, desc)
+        if name == ffi.NULL:
+            return out
+        out.append((_str(name), _str(desc[0])))
+        i += 1
+
+
+def country_iso2(country: Union[str, bytes]) -> Optional[str]:
+    """Normalise a country (ISO alpha-2/alpha-3/numeric code, short name or
+    common variant such as "North Korea") to its ISO 3166-1 alpha-2 code.
+
+    Returns None when the input is unknown or ambiguous.
+    """
+    b = _utf8(country, "country")
+    p = lib.cordon_country_iso2(b, len(b))
+    return None if p == ffi.NULL else _str(p)
+
+
+def country_name(iso2: str) -> Optional[str]:
+    """English ISO short name of an alpha-2 code, or None if unknown."""
+    b = _utf8(iso2, "iso2")
+    if b"\0" in b:
+        return None
+    p = lib.cordon_country_name(b)
+    return None if p == ffi.NULL else _str(p)
+
+
+def normalize_code(code: Union[str, bytes], kind: Union[int, CodeKind] = CodeKind.AUTO
+                   ) -> Tuple[str, CodeKind]:
+    """Check and normalise a tariff or control code.
+
+    ``normalize_code("3a001a5a3")`` gives ``("3A001.a.5.a.3", CodeKind.ECCN)``.
+
+    Raises:
+        ParseError: the code is malformed (``offset``/``column`` of the bad character).
+    """
+    b = _utf8(code, "code")
+    out = ffi.new("char[]", 128)
+    detected = ffi.new("int *")
+    err = _new_err()
+    rc = lib.cordon_code_normalize(b, len(b), int(kind), ffi.NULL, out, 128, detected, err)
+    if rc != 0:
+        _raise(rc, err)
+    return _str(out), CodeKind(detected[0])
+
+
+# --------------------------------------------------------------------------
+# Name analysis
+
+
+class TokenKind(IntEnum):
+    """Kinds of name tokens (``CORDON_TOKEN_*``)."""
+    WORD = 0
+    LEGAL = 1
+    HONORIFIC = 2
+    PARTICLE = 3
+    STOPWORD = 4
+    NUMBER = 5
+    INITIAL = 6
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of an analysed name."""
+    #: normalized text (lower-case Latin ASCII, or the kept script)
+    text: str
+    kind: TokenKind
+    #: canonical legal-form class ("LLC", "JSC", ...) or None
+    legal_class: Optional[str]
+    #: script the token was written in ("latin", "cyrillic", ...)
+    script: str
+    #: folded key on which romanization variants meet
+    skeleton: str
+    #: Double Metaphone keys (primary, alternate); "" when none
+    phonetic: Tuple[str, str]
+    #: byte offset and length in the UTF-8 input
+    offset: int
+    length: int
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A name analysed the way the matcher sees it (see :func:`analyze`)."""
+    normalized: str
+    tokens: Tuple[Token, ...]
+    #: the library's JSON rendering, decoded
+    data: Dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+
+
+def _cstr_len(p: Any, n: Any) -> str:
+    if p == ffi.NULL:
+        return ""
+    return ffi.unpack(p, n[0]).decode("utf-8", "replace")
+
+
+def analyze(name: Union[str, bytes], type: TypeArg = None) -> Analysis:
+    """Analyse a name: UTF-8 check, normalisation, transliteration to Latin,
+    tokenization and typing (legal forms, honorifics, particles, stopwords,
+    numbers, initials), skeletons and phonetic keys.
+
+    Args:
+        name: the name (str, or UTF-8 bytes).
+        type: entity type hint: None/"unknown", "person", "organization",
+            "vessel", "aircraft" or an :class:`EntityType`.
+
+    Raises:
+        Utf8Error: ``name`` is bytes and not valid UTF-8 (``offset`` = first bad byte).
+        LimitError: the name is longer than the maximum name size.
+    """
+    b = _utf8(name)
+    t = _type_code(type)
+    out = ffi.new("cordon_analysis **")
+    err = _new_err()
+    rc = lib.cordon_analyze_name(b, len(b), t, ffi.NULL, out, err)
+    if rc != 0:
+        lib.cordon_analysis_free(out[0])
+        _raise(rc, err)
+    a = out[0]
+    try:
+        n = ffi.new("size_t *")
+        off = ffi.new("size_t *")
+        normalized = _cstr_len(lib.cordon_analysis_normalized(a, n), n)
+        toks = []
+        for i in range(lib.cordon_analysis_token_count(a)):
+            text = _cstr_len(lib.cordon_analysis_token_text(a, i, n), n)
+            lc = lib.cordon_analysis_token_legal_class(a, i)
+            skel = _cstr_len(lib.cordon_analysis_token_skeleton(a, i, n), n)
+            ph0 = _cstr_len(lib.cordon_analysis_token_phonetic(a, i, 0, n), n)
+            ph1 = _cstr_len(lib.cordon_analysis_token_phonetic(a, i, 1, n), n)
+            lib.cordon_analysis_token_span(a, i, off, n)
+            toks.append(Token(text, TokenKind(lib.cordon_analysis_token_kind(a, i)),
+                              None if lc == ffi.NULL else _str(lc),
+                              _str(lib.cordon_analysis_token_script(a, i)), skel,
+                              (ph0, ph1), int(off[0]), int(n[0])))
+        js = lib.cordon_analysis_json(a, n)
+        if js == ffi.NULL:
+            raise NoMemError(lib.CORDON_E_NOMEM)
+        data = json.loads(_cstr_len(js, n))
+    finally:
+        lib.cordon_analysis_free(a)
+    return Analysis(normalized, tuple(toks), data)
+
+
+# --------------------------------------------------------------------------
+# Options
+
+
+class _Options:
+    """Owned ``cordon_options`` (internal)."""
+
+    def __init__(self, **ints: int) -> None:
+        p = ffi.new("cordon_options **")
+        err = _new_err()
+        rc = lib.cordon_options_new(p, err)
+        if rc != 0:
+            _raise(rc, err)
+        self.ptr = ffi.gc(p[0], lib.cordon_options_free)
+        keys = {"strict": lib.CORDON_OPT_STRICT,
+                "max_input_bytes": lib.CORDON_OPT_MAX_INPUT_BYTES,
+                "max_name_bytes": lib.CORDON_OPT_MAX_NAME_BYTES,
+                "max_depth": lib.CORDON_OPT_MAX_DEPTH}
+        for k, v in ints.items():
+            if v is None:
+                continue
+            rc = lib.cordon_options_set_int(self.ptr, keys[k], int(v), err)
+            if rc != 0:
+                _raise(rc, err)
+
+
+# --------------------------------------------------------------------------
+# Db
+
+
+@dataclass(frozen=True)
+class ListInfo:
+    """Provenance and counts of one list in a :class:`Db`."""
+    index: int
+    id: str
+    publisher: str
+    date: str
+    source: str
+    sha256: str
+    format: str
+    entities: int
+    names: int
+    skipped: int
+    #: ``(line, reason)`` of each row skipped in lenient mode
+    skipped_rows: Tuple[Tuple[int, str], ...] = field(default=())
+
+
+class Db:
+    """An immutable db of sanctions lists, built from list files or opened
+    from a snapshot. One Db may be used by any number of threads at once.
+
+    Use it as a context manager (``with cordon.Db.open(p) as db:``) or call
+    :meth:`close`; a Db that is still in use by another thread is closed when
+    the last call in flight returns.
+    """
+
+    __slots__ = ("_ptr", "_lock", "_busy", "_closing", "__weakref__")
+
+    def __init__(self, ptr: Any) -> None:
+        """Internal: use :meth:`open` or :meth:`compile`."""
+        self._ptr = ptr
+        self._lock = threading.Lock()
+        self._busy = 0
+        self._closing = False
+
+    # -- construction --------------------------------------------------
+
+    @classmethod
+    def open(cls, path: PathLike, *, max_name_bytes: Optional[int] = None) -> "Db":
+        """Open a snapshot file written by :meth:`save` or ``cordon compile``.
+
+        Raises:
+            IoError, CorruptError, VersionError
+        """
+        opts = _Options(max_name_bytes=max_name_bytes)
+        out = ffi.new("cordon_db **")
+        err = _new_err()
+        rc = lib.cordon_db_open(_cpath(path), opts.ptr, out, err)
+        if rc != 0:
+            _raise(rc, err)
+        return cls(out[0])
+
+    @classmethod
+    def compile(cls, paths: Iterable[PathLike], *, lenient: bool = False,
+                format: Optional[str] = None, list_id: Optional[str] = None,
+                max_input_bytes: Optional[int] = None) -> "Db":
+        """Build a db from list files, or folders holding a multi-file set
+        (such as OFAC's sdn.csv/add.csv/alt.csv/sdn_comments.csv).
+
+        Args:
+            paths: files or folders.
+            lenient: skip malformed rows (counted in :attr:`lists`) instead of failing.
+            format: format name for all paths (see :func:`formats`); default: detect.
+            list_id: list id to record for all paths; default: the format's.
+
+        Raises:
+            IoError, FormatError, ParseError (with ``line``/``column``/``offset``
+            and the file name in ``message``), EncodingError, Utf8Error, LimitError.
+        """
+        if isinstance(paths, (str, bytes, os.PathLike)):
+            paths = [paths]
+        b = _Builder(lenient, max_input_bytes)
+        for p in paths:
+            b.add_file(p, format, list_id)
+        return b.finish(cls)
+
+    @classmethod
+    def from_buffers(cls, buffers: Iterable[Tuple[str, bytes]], *, lenient: bool = False,
+                     format: Optional[str] = None, list_id: Optional[str] = None) -> "Db":
+        """Build a db from in-memory list files given as ``(file name, content)``
+        pairs; the name is used for messages and format detection."""
+        b = _Builder(lenient, None)
+        for name, data in buffers:
+            b.add_buffer(name, data, format, list_id)
+        return b.finish(cls)
+
+    # -- lifetime --------------------------------------------------------
+
+    def _acquire(self) -> Any:
+        with self._lock:
+            if self._ptr is None or self._closing:
+                raise StateError(lib.CORDON_E_STATE, "the db is closed")
+            self._busy += 1
+            return self._ptr
+
+    def _release(self) -> None:
+        with self._lock:
+            self._busy -= 1
+            if self._busy or not self._closing or self._ptr is None:
+                return
+            p, self._ptr = self._ptr, None
+        lib.cordon_db_free(p)
+
+    def close(self) -> None:
+        """Release the db. Calls still running in other threads finish first;
+        later calls raise :class:`StateError`. Closing twice is allowed."""
+        with self._lock:
+            if self._ptr is None or self._closing:
+                return
+            self._closing = True
+            if self._busy:
+                return
+            p, self._ptr = self._ptr, None
+        lib.cordon_db_free(p)
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` was called."""
+        return self._ptr is None or self._closing
+
+    def __enter__(self) -> "Db":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        p = getattr(self, "_ptr", None)
+        if p is not None:
+            self._ptr = None
+            lib.cordon_db_free(p)
+
+    # -- persistence -----------------------------------------------------
+
+    def save(self, path: PathLike) -> None:
+        """Write the db as one snapshot file (atomically replaced)."""
+        p = self._acquire()
+        try:
+            err = _new_err()
+            rc = lib.cordon_db_save(p, _cpath(path), err)
+        finally:
+            self._release()
+        if rc != 0:
+            _raise(rc, err)
+
+    # -- lists and entities ------------------------------------------------
+
+    @property
+    def lists(self) -> List[ListInfo]:
+        """Provenance of every list: id, publisher, date, source files,
+        SHA-256, format and counts (including rows skipped in lenient mode)."""
+        p = self._acquire()
+        try:
+            out = []
+            ent = ffi.new("uint32_t *")
+            nam = ffi.new("uint32_t *")
+            skp = ffi.new("uint32_t *")
+            line = ffi.new("int64_t *")
+            reason = ffi.new("const char **")
+            for i in range(lib.cordon_db_list_count(p)):
+                f = [_str(lib.cordon_db_list_field(p, i, k)) for k in range(6)]
+                lib.cordon_db_list_counts(p, i, ent, nam, skp)
+                rows = []
+                for j in range(skp[0]):
+                    if lib.cordon_db_list_skipped(p, i, j, line, reason) == 0:
+                        rows.append((int(line[0]), _str(reason[0])))
+                out.append(ListInfo(i, f[lib.CORDON_LIST_ID], f[lib.CORDON_LIST_PUBLISHER],
+                                    f[lib.CORDON_LIST_DATE], f[lib.CORDON_LIST_SOURCE],
+                                    f[lib.CORDON_LIST_SHA256], f[lib.CORDON_LIST_FORMAT],
+                                    int(ent[0]), int(nam[0]), int(skp[0]), tuple(rows)))
+            return out
+        finally:
+            self._release()
+
+    def __len__(self) -> int:
+        """Total number of entities."""
+        p = self._acquire()
+        try:
+            return int(lib.cordon_db_entity_count(p))
+        finally:
+            self._release()
+
+    def find(self, list_id: Optional[str], entity_id: str) -> int:
+        """Index of an entity given its list id (None: any list) and its id
+        within the list. Raises :class:`NotFoundError`."""
+        p = self._acquire()
+        try:
+            idx = ffi.new("uint32_t *")
+            err = _new_err()
+            rc = lib.cordon_db_entity_find(p, _opt_cstr(list_id), _utf8(str(entity_id), "id"),
+                                           idx, err)
+        finally:
+            self._release()
+        if rc != 0:
+            _raise(rc, err)
+        return int(idx[0])
+
+    def entity_json(self, index: int) -> str:
+        """Everything listed about the entity at ``index`` as JSON text."""
+        p = self._acquire()
+        try:
+            return self._entity_json(p, index)
+        finally:
+            self._release()
+
+    @staticmethod
+    def _entity_json(p: Any, index: int) -> str:
+        if index < 0 or index > 0xFFFFFFFF:
+            raise RangeError(lib.CORDON_E_RANGE, "entity index %d out of range" % index)
+        size = 4096
+        needed = ffi.new("size_t *")
+        err = _new_err()
+        while True:
+            buf = ffi.new("char[]", size)
+            rc = lib.cordon_db_entity_json(p, index, buf, size, needed, err)
+            if rc != 0:
+                _raise(rc, err)
+            if needed[0] < size:
+                return ffi.unpack(buf, needed[0]).decode("utf-8", "replace")
+            size = needed[0] + 1
+
+    def entity(self, list_id: Optional[str], entity_id: Union[str, int]) -> Dict[str, Any]:
+        """Everything listed about one entity as a dict (names with kinds and
+        parts, dates of birth, countries, identifiers, programs, addresses,
+        remarks, list provenance). Raises :class:`NotFoundError`."""
+        return json.loads(self.entity_json(self.find(list_id, str(entity_id))))
+
+    def entity_at(self, index: int) -> Dict[str, Any]:
+        """Like :meth:`entity`, by entity index (0 .. len(db)-1)."""
+        return json.loads(self.entity_json(index))
+
+    def entity_names(self, index: int) -> List[Tuple[str, NameKind]]:
+        """Names of the entity at ``index`` with their kinds (primary first)."""
+        p = self._acquire()
+        try:
+            kind = ffi.new("int *")
+            n = lib.cordon_db_entity_name_count(p, index)
+            if n == 0 and lib.cordon_db_entity_id(p, index) == ffi.NULL:
+                raise RangeError(lib.CORDON_E_RANGE, "entity index %d out of range" % index)
+            return [(_str(lib.cordon_db_entity_name(p, index, i, kind)), NameKind(kind[0]))
+                    for i in range(n)]
+        finally:
+            self._release()
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<cordon.Db closed>"
+        return "<cordon.Db %d lists, %d entities>" % (len(self.lists), len(self))
+
+
+class _Builder:
+    """Owned ``cordon_builder`` (internal)."""
+
+    def __init__(self, lenient: bool, max_input_bytes: Optional[int]) -> None:
+        self.opts = _Options(strict=0 if lenient else 1, max_input_bytes=max_input_bytes)
+        out = ffi.new("cordon_builder **")
+        err = _new_err()
+        rc = lib.cordon_builder_new(out, self.opts.ptr, err)
+        if rc != 0:
+            _raise(rc, err)
+        self.ptr = ffi.gc(out[0], lib.cordon_builder_free)
+
+    def add_file(self, path: PathLike, fmt: Optional[str], list_id: Optional[str]) -> None:
+        err = _new_err()
+        rc = lib.cordon_builder_add_file(self.ptr, _cpath(path), _opt_cstr(fmt),
+                                         _opt_cstr(list_id), err)
+        if rc != 0:
+            _raise(rc, err)
+
+    def add_buffer(self, name: str, data: bytes, fmt: Optional[str],
+                   list_id: Optional[str]) -> None:
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError("buffer content must be bytes")
+        data = bytes(data)
+        err = _new_err()
+        rc = lib.cordon_builder_add_buffer(self.ptr, data, len(data), _opt_cstr(name),
+                                           _opt_cstr(fmt), _opt_cstr(list_id), err)
+        if rc != 0:
+            _raise(rc, err)
+
+    def finish(self, cls: Type[Db]) -> Db:
+        out = ffi.new("cordon_db **")
+        err = _new_err()
+        rc = lib.cordon_builder_finish(self.ptr, out, err)
+        if rc != 0:
+            _raise(rc, err)
+        return cls(out[0])
+
+
+for _name in __all__:
+    _obj = globals()[_name]
+    if isinstance(_obj, type) or callable(_obj):
+        try:
+            _obj.__module__ = "cordon"
+        except (AttributeError, TypeError):
+            pass
+
+
+# --------------------------------------------------------------------------
+# Item classification
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One control-list entry an item may fall under (strongest first)."""
+    list: str
+    code: str
+    title: str
+    tier: str
+    legal: str
+    confidence: float
+    #: "declared", "hs_prefix", "text", "parameter" or "declared_unknown"
+    reason: str
+    evidence: str
+    #: facts missing to decide, "" when nothing is missing
+    missing: str
+
+
+@dataclass(frozen=True)
+class Embargo:
+    """An embargo finding for the item's destination."""
+    text: str
+    #: True if the rule blocks, False if it asks for review
+    block: bool
+
+
+@dataclass(frozen=True)
+class Classification:
+    """Result of :meth:`Rules.classify`."""
+    candidates: Tuple[Candidate, ...]
+    embargoes: Tuple[Embargo, ...]
+    #: the library's JSON rendering, decoded
+    data: Dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+
+    @property
+    def controlled(self) -> bool:
+        """True when at least one candidate entry was found."""
+        return bool(self.candidates)
+
+
+class Rules:
+    """Loaded rule packs (control lists, code lists, embargo rules) used to
+    classify traded items. Immutable once loaded: any number of threads may
+    call :meth:`classify` at the same time (add files from one thread first).
+    """
+
+    __slots__ = ("_ptr", "_opts")
+
+    def __init__(self, paths: Iterable[PathLike] = (), *, lenient: bool = False) -> None:
+        """Create a rules set, loading ``paths`` (rule-pack XML or code lists)."""
+        self._opts = _Options(strict=0 if lenient else 1)
+        out = ffi.new("cordon_rules **")
+        err = _new_err()
+        rc = lib.cordon_rules_new(out, self._opts.ptr, err)
+        if rc != 0:
+            _raise(rc, err)
+        self._ptr = ffi.gc(out[0], lib.cordon_rules_free)
+        if isinstance(paths, (str, bytes, os.PathLike)):
+            paths = [paths]
+        for p in paths:
+            self.add_file(p)
+
+    def add_file(self, path: PathLike, format: Optional[str] = None,
+                 list_id: Optional[str] = None) -> None:
+        """Load a rule pack (``format="rules_xml"``) or a code list table
+        (``"code_list"``: CSV/TSV code, tier or label, description); None detects.
+
+        Raises:
+            IoError, ParseError (file, line, column), FormatError, RegexError, LimitError.
+        """
+        err = _new_err()
+        rc = lib.cordon_rules_add_file(self._ptr, _cpath(path), _opt_cstr(format),
+                                       _opt_cstr(list_id), err)
+        if rc != 0:
+            _raise(rc, err)
+
+    def add_buffer(self, data: bytes, name: Optional[str] = None, format: Optional[str] = None,
+                   list_id: Optional[str] = None) -> None:
+        """Load a rule file held in memory (like :meth:`add_file`)."""
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError("rule data must be bytes")
+        data = bytes(data)
+        err = _new_err()
+        rc = lib.cordon_rules_add_buffer(self._ptr, data, len(data), _opt_cstr(format),
+                                         _opt_cstr(list_id), _opt_cstr(name), err)
+        if rc != 0:
+            _raise(rc, err)
+
+    @property
+    def entry_count(self) -> int:
+        """Number of control entries loaded (all lists)."""
+        return int(lib.cordon_rules_entry_count(self._ptr))
+
+    @property
+    def embargo_count(self) -> int:
+        """Number of embargo rules loaded."""
+        return int(lib.cordon_rules_embargo_count(self._ptr))
+
+    def classify(self, description: Optional[str] = None, *,
+                 tariff_code: Optional[str] = None, control_code: Optional[str] = None,
+                 params: Optional[Dict[str, str]] = None,
+                 destination: Optional[str] = None) -> Classification:
+        """Classify a traded item.
+
+        Args:
+            description: free text; numbers with units in it ("3.2 GHz",
+                "14-bit") are compared with parameter thresholds.
+            tariff_code: HS (6), CN (8) or HTS (10 digit) code.
+            control_code: declared ECCN, EU Annex I or USML code.
+            params: technical parameters, e.g. ``{"sample_rate": "1.5 GSPS"}``.
+            destination: a country or a place, checked against embargo rules.
+
+        Raises:
+            ParseError: a damaged code or unreadable parameter value.
+            Utf8Error, LimitError, InvalidError.
+        """
+        out = ffi.new("cordon_item **")
+        err = _new_err()
+        rc = lib.cordon_item_new(out, self._opts.ptr, err)
+        if rc != 0:
+            _raise(rc, err)
+        item = out[0]
+        res = ffi.new("cordon_classification **")
+        try:
+            for value, setter, what in ((description, lib.cordon_item_set_description,
+                                         "description"),
+                                        (tariff_code, lib.cordon_item_set_tariff_code,
+                                         "tariff_code"),
+                                        (control_code, lib.cordon_item_set_control_code,
+                                         "control_code"),
+                                        (destination, lib.cordon_item_set_destination,
+                                         "destination")):
+                if value is None:
+                    continue
+                b = _utf8(value, what)
+                rc = setter(item, b, len(b), err)
+                if rc != 0:
+                    _raise(rc, err)
+            for k, v in (params or {}).items():
+                kb, vb = _utf8(k, "parameter name"), _utf8(str(v), "parameter value")
+                if b"\0" in kb or b"\0" in vb:
+                    raise InvalidError(lib.CORDON_E_INVALID, "NUL byte in parameter %r" % k)
+                rc = lib.cordon_item_set_param(item, kb, vb, err)
+                if rc != 0:
+                    _raise(rc, err)
+            rc = lib.cordon_classify(self._ptr, item, res, err)
+            if rc != 0:
+                _raise(rc, err)
+        finally:
+            lib.cordon_item_free(item)
+        c = res[0]
+        try:
+            cands = []
+            for i in range(lib.cordon_classification_count(c)):
+                cands.append(Candidate(
+                    _str(lib.cordon_classification_list(c, i)),
+                    _str(lib.cordon_classification_code(c, i)),
+                    _str(lib.cordon_classification_title(c, i)),
+                    _str(lib.cordon_classification_tier(c, i)),
+                    _str(lib.cordon_classification_legal(c, i)),
+                    float(lib.cordon_classification_confidence(c, i)),
+                    _str(lib.cordon_classification_reason(c, i)),
+                    _str(lib.cordon_classification_evidence(c, i)),
+                    _str(lib.cordon_classification_missing(c, i))))
+            block = ffi.new("int *")
+            embs = []
+            for i in range(lib.cordon_classification_embargo_count(c)):
+                text = _str(lib.cordon_classification_embargo(c, i, block))
+                embs.append(Embargo(text, bool(block[0])))
+            n = ffi.new("size_t *")
+            js = lib.cordon_classification_json(c, n)
+            if js == ffi.NULL:
+                raise NoMemError(lib.CORDON_E_NOMEM)
+            data = json.loads(_cstr_len(js, n))
+        finally:
+            lib.cordon_classification_free(c)
+        return Classification(tuple(cands), tuple(embs), data)
+
+    def __repr__(self) -> str:
+        return "<cordon.Rules %d entries, %d embargo rules>" % (self.entry_count,
+                                                               self.embargo_count)
+
+
+__all__ += ["Rules", "Classification", "Candidate", "Embargo"]
+for _name in ("Rules", "Classification", "Candidate", "Embargo"):
+    globals()[_name].__module__ = "cordon"

@@ -1,0 +1,29 @@
+#!/bin/sh
+# bindings-python.sh — build the cffi module of bindings/python against this
+# build tree (rpath to lib/.libs) and run its pytest suite.
+# Exit 77 (skip) only when python3, cffi, pytest or the Python headers are missing.
+set -u
+: "${abs_top_srcdir:?}" "${abs_top_builddir:?}"
+PY="${PYTHON3:-}"
+[ -n "$PY" ] || PY=/usr/bin/python3
+if ! "$PY" -c 'import sys' >/dev/null 2>&1; then
+    echo "SKIP: no python3"; exit 77
+fi
+for mod in cffi pytest; do
+    if ! "$PY" -c "import $mod" >/dev/null 2>&1; then
+        echo "SKIP: $PY lacks $mod (install python3-$mod)"; exit 77
+    fi
+done
+inc=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
+if [ ! -f "$inc/Python.h" ]; then
+    echo "SKIP: no Python.h in $inc (install python3-dev)"; exit 77
+fi
+out="$abs_top_builddir/bindings/python"
+mkdir -p "$out" || exit 99
+"$PY" "$abs_top_srcdir/bindings/python/build_cffi.py" --quiet \
+    --srcdir "$abs_top_srcdir" --builddir "$abs_top_builddir" --out "$out" || exit 1
+PYTHONPATH="$out"
+PYTHONDONTWRITEBYTECODE=1
+export PYTHONPATH PYTHONDONTWRITEBYTECODE
+exec "$PY" -m pytest -q -p no:cacheprovider ${PYTEST_FLAGS:-} \
+    "$abs_top_srcdir/bindings/python/tests"
