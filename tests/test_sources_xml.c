@@ -591,6 +591,38 @@ static void test_eu_real(void **state)
     cordon_options_free(o);
 }
 
+/* ---- Canada SEMA --------------------------------------------------------------- */
+
+static void test_ca_sema_real(void **state)
+{
+    (void)state;
+    cordon_options *o = tu_options();
+    recorder r;
+    rec_init(&r, o);
+    parse_shared("ca_sema_xml", "other/ca_sema_2020-04-15/sema-lmes.xml", &r);
+    assert_int_equal(r.n, 1369);
+    assert_string_equal(r.list_id, "ca_sema");
+    assert_string_equal(r.date, "");
+    assert_int_equal(rec_count_type(&r, CORDON__TYPE_PERSON), 985);
+    assert_int_equal(rec_count_type(&r, CORDON__TYPE_ORGANIZATION), 384);
+    /* ids are unique */
+    qsort(r.v, r.n, sizeof *r.v, cmp_rec);
+    for (size_t i = 1; i < r.n; i++)
+        assert_string_not_equal(r.v[i - 1].id, r.v[i].id);
+    HAS(&r, "Burma-1-1", "name 0|Air Bagan|||\n");
+    HAS(&r, "Burma-1-1", "name 1|Air Bagan Holdings Pte. Ltd.|||\n");
+    HAS(&r, "Burma-1-1", "name 1|Air Bagan Limited|||\n");
+    HAS(&r, "Burma-1-1", "prog Burma\n");
+    /* trailing-space quirk: "Murerwa " */
+    HAS(&r, "Zimbabwe-N/A-28", "name 0|Herbert Muchemwa Murerwa|Herbert Muchemwa||Murerwa\n");
+    HAS(&r, "Zimbabwe-N/A-28", "dob 1941-07-31~0 c0\n");
+    HAS(&r, "JVCFOR-1-54", "name 0|Mansour Othman ABAHUSSAIN|Mansour Othman||ABAHUSSAIN\n");
+    HAS(&r, "JVCFOR-1-54", "dob 1972-08-10~0 c0\n");
+    HAS(&r, "JVCFOR-1-54", "dob 1972-08-11~0 c0\n");
+    rec_free(&r);
+    cordon_options_free(o);
+}
+
 /* ---- hostile input ------------------------------------------------------- */
 
 static void expect_fail(const char *fmt, const char *doc, int code, const char *msg_part,
@@ -837,6 +869,7 @@ int main(void)
         cmocka_unit_test(test_ofac_classic_vs_advanced),
         cmocka_unit_test(test_ofac_enhanced_real),
         cmocka_unit_test(test_eu_real),
+        cmocka_unit_test(test_ca_sema_real),
         cmocka_unit_test(test_hostile_doctype),
         cmocka_unit_test(test_hostile_fixture_files),
         cmocka_unit_test(test_hostile_limits),
