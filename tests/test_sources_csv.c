@@ -935,6 +935,76 @@ static void test_sha256(void **state)
     assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+/* ---- hostile input: truncations and byte flips of small valid inputs ----- */
+
+static void test_mutations(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *fmt, *name, *data;
+    } seeds[] = {
+        {"ofac_csv", "sdn.csv",
+         "1,\"A, B\",\"individual\",\"X] [Y\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1970; "
+         "Passport X1 (Iran); a.k.a. 'Q'; Digital Currency Address - XBT abc.\"\r\n\x1a"},
+        {"us_csl_csv", "c.csv",
+         "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,"
+         "start_date,end_date,standard_order,license_requirement,license_policy,call_sign,"
+         "vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,"
+         "source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,"
+         "source_information_url,ids\n"
+         "1,X (SDN),1,Individual,P,\"A, B\",,\"s, US\",,,,,,,,,,,,,,,\"C; D\",US,1970,US,Z,,"
+         "\"US, 1, Passport; Male, Gender\"\n"},
+        {"uk_conlist_csv", "u.csv",
+         "Last Updated,02/01/2021\r\nName 6,Name 1,Name 2,Name 3,Name 4,Name 5,Title,DOB,"
+         "Town of Birth,Country of Birth,Nationality,Passport Details,NI Number,Position,"
+         "Address 1,Address 2,Address 3,Address 4,Address 5,Address 6,Post/Zip Code,Country,"
+         "Other Information,Group Type,Alias Type,Regime,Listed On,Last Updated,Group ID\r\n"
+         "D\xE9,R,,,,,,00/00/1960,,,(1) F (2) S,(1) 1 (F),,,,,,,,,,,,Individual,Prime Alias,T,"
+         "01/02/2019,01/02/2019,7\r\n"},
+        {"generic_csv", "g.csv", "id,name,type,aliases,dob\n1,A,person,\"B;C\",1970\n"},
+        {"bis_dpl", "d.txt",
+         "\"Name\"\t\"Street_Address\"\t\"City\"\t\"State\"\t\"Country\"\t\"Postal_Code\"\t"
+         "\"Effective_Date\"\t\"Expiration_Date\"\t\"Standard_Order\"\t\"Last_Update\"\t"
+         "\"Action\"\t\"FR_Citation\"\n\"A\"\t\"s\"\t\"c\"\t\"\"\t\"RU\"\t\"\"\t\"06/19/2003\"\t"
+         "\"\"\t\"Y\"\t\"x\"\t\"y\"\t\"z\"\n"},
+    };
+    cordon_options *o = tu_options();
+    cordon_error err;
+    tsink *t = test_calloc(1, sizeof *t);
+    char buf[2048];
+    uint32_t rng = 12345;
+    for (int strict = 1; strict >= 0; strict--) {
+        assert_int_equal(cordon_options_set_int(o, CORDON_OPT_STRICT, strict, &err), CORDON_OK);
+        for (size_t k = 0; k < sizeof seeds / sizeof seeds[0]; k++) {
+            size_t len = strlen(seeds[k].data);
+            for (int it = 0; it < 300; it++) {
+                memcpy(buf, seeds[k].data, len);
+                size_t n = len;
+                rng = rng * 1103515245u + 12345u;
+                if (it % 3 == 0) {
+                    n = (rng >> 8) % (len + 1); /* truncate */
+                } else {
+                    for (int f = 0; f < 1 + it % 4; f++) {
+                        rng = rng * 1103515245u + 12345u;
+                        static const char pool[] = "\",;\t\r\n\0\x1a\xC3\xFF\x81 (')-0/";
+                        buf[(rng >> 8) % n] = pool[(rng >> 20) % (sizeof pool - 1)];
+                    }
+                }
+                cordon__input in = {seeds[k].name, buf, n};
+                memset(t, 0, sizeof *t);
+                int rc = ts_run(t, o, seeds[k].fmt, &in, 1, NULL, &err);
+                assert_true(rc == CORDON_OK || rc == CORDON_E_PARSE || rc == CORDON_E_UTF8 ||
+                            rc == CORDON_E_FORMAT || rc == CORDON_E_ENCODING ||
+                            rc == CORDON_E_LIMIT);
+                if (rc != CORDON_OK)
+                    assert_true(err.message[0] != '\0');
+            }
+        }
+    }
+    test_free(t);
+    cordon_options_free(o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -954,6 +1024,7 @@ int main(void)
         cmocka_unit_test(test_encoding),
         cmocka_unit_test(test_registry),
         cmocka_unit_test(test_sha256),
+        cmocka_unit_test(test_mutations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

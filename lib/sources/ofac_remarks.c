@@ -494,6 +494,8 @@ bool cordon__ofac_typed_value(cordon__ent *e, const char *type, size_t tn, const
         return cordon__ent_add_attr(e, "info", value, vn);
     char key[96];
     size_t kn = tn < sizeof key - 1 ? tn : sizeof key - 1;
+    while (kn < tn && kn > 0 && ((unsigned char)type[kn] & 0xC0) == 0x80)
+        kn--; /* never cut a UTF-8 sequence */
     memcpy(key, type, kn);
     key[kn] = '\0';
     return cordon__ent_add_attr(e, key, value, vn);
