@@ -14,5 +14,6 @@ CLI_DECLARE(errors)
 CLI_DECLARE(compile)
 CLI_DECLARE(info)
 CLI_DECLARE(normalize)
+CLI_DECLARE(classify)
 
 #endif

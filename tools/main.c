@@ -11,6 +11,7 @@ static const cli_command commands[] = {
     CMD(compile, "load list files and write a snapshot (.cdb)"),
     CMD(info, "show a snapshot's lists, dates, hashes and counts"),
     CMD(normalize, "show how a name is analysed"),
+    CMD(classify, "classify an item against control lists and embargoes"),
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -352,10 +352,9 @@ CORDON_API int cordon_analysis_token_span(const cordon_analysis *a, size_t i, si
 
 /**
  * The whole analysis as one JSON object:
- * {"type":"person"|...,"normalized":"...","tokens":[{"text","kind",
- * "legal_class" (legal forms only),"number" (numbers only),"script",
- * "skeleton","phonetic":[primary,alternate],"offset","length" (byte span in
- * the input),"hyphen_joined":true (only when set)}]}.
+ * {"input_type":..,"normalized":..,"tokens":[{"text","kind","legal_class",
+ * "script","skeleton","phonetic":[p,a],"number","offset","length",
+ * "hyphen_joined"}]}.
  * @param a the analysis
  * @param[out] len optional, receives the length
  * @return a borrowed NUL-terminated string valid until @p a is reused or
