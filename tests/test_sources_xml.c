@@ -623,6 +623,55 @@ static void test_ca_sema_real(void **state)
     cordon_options_free(o);
 }
 
+/* ---- UK OFSI ConList XML (no real file: a fixture written to the schema) ------- */
+
+static void test_uk_conlist_fixture(void **state)
+{
+    (void)state;
+    cordon_options *o = tu_options();
+    recorder r;
+    rec_init(&r, o);
+    parse_fixture("uk_conlist_xml", "uk_conlist_fixture.xml", &r);
+    assert_int_equal(r.n, 3); /* 5 rows, 3 GroupIDs */
+    assert_string_equal(r.list_id, "gb_hmt_ofsi");
+    assert_string_equal(r.date, "2024-01-10");
+    HAS(&r, "90001", "type 2\n");
+    HAS(&r, "90001", "name 0|ALPHA SHIPPING LLC|||\n");
+    HAS(&r, "90001", "ident registration_id|1234567890||\n");
+    HAS(&r, "90001", "addr 1 Harbour Road, Novorossiysk, 353900, Russia\n");
+    HAS(&r, "90001", "attr uk_sanctions_list_ref=RUS9001\n");
+    HAS(&r, "90001", "listed 2022-03-15\n");
+    /* rows of group 90002 are not adjacent */
+    HAS(&r, "90002", "type 1\n");
+    HAS(&r, "90002", "name 0|Ivan Petrovich IVANOV|Ivan|Petrovich|IVANOV\n");
+    HAS(&r, "90002", "name 3|Ivan IVANOFF|Ivan||IVANOFF\n");
+    HAS(&r, "90002", "name 1|Vanya IVANOV|Vanya||IVANOV\n");
+    HAS(&r, "90002", "name 4|Иван Петрович ИВАНОВ|||\n");
+    HAS(&r, "90002", "dob 1961-03-12~0 c0\n");
+    HAS(&r, "90002", "dob 1962-00-00~0 c0\n");
+    HAS(&r, "90002", "pob Omsk, Russia\n");
+    HAS(&r, "90002", "nat Russia\n");
+    HAS(&r, "90002", "ident passport|751234567||\n");
+    HAS(&r, "90002", "gender male\n");
+    HAS(&r, "90002", "title Mr; Director, ALPHA SHIPPING LLC\n");
+    HAS(&r, "90002", "prog Russia\n");
+    HAS(&r, "90003", "type 3\n");
+    HAS(&r, "90003", "ident imo|9123456||\n");
+    HAS(&r, "90003", "attr vessel_flag=Cameroon\n");
+    HAS(&r, "90003", "attr vessel_type=Crude Oil Tanker\n");
+    rec_free(&r);
+    /* a row without GroupID: an error in strict mode, a skip otherwise */
+    static const char nogroup[] =
+        "<ArrayOfFinancialSanctionsTarget>\n<FinancialSanctionsTarget><Name6>X</Name6>"
+        "</FinancialSanctionsTarget>\n</ArrayOfFinancialSanctionsTarget>";
+    cordon_error err;
+    rec_init(&r, o);
+    assert_int_equal(PARSE_STR("uk_conlist_xml", nogroup, &r, &err), CORDON_E_PARSE);
+    assert_non_null(strstr(err.message, "GroupID"));
+    rec_free(&r);
+    cordon_options_free(o);
+}
+
 /* ---- hostile input ------------------------------------------------------- */
 
 static void expect_fail(const char *fmt, const char *doc, int code, const char *msg_part,
@@ -870,6 +919,7 @@ int main(void)
         cmocka_unit_test(test_ofac_enhanced_real),
         cmocka_unit_test(test_eu_real),
         cmocka_unit_test(test_ca_sema_real),
+        cmocka_unit_test(test_uk_conlist_fixture),
         cmocka_unit_test(test_hostile_doctype),
         cmocka_unit_test(test_hostile_fixture_files),
         cmocka_unit_test(test_hostile_limits),

@@ -21,6 +21,7 @@ const cordon__format *const cordon__formats[] = {
     &cordon__fmt_eu_xml,
     &cordon__fmt_eu_xml_legacy,
     &cordon__fmt_ca_sema_xml,
+    &cordon__fmt_uk_conlist_xml,
     /* fallback */
     &cordon__fmt_generic_csv,
     NULL,

@@ -25,5 +25,6 @@ extern const cordon__format cordon__fmt_ofac_enhanced_xml;
 extern const cordon__format cordon__fmt_eu_xml;
 extern const cordon__format cordon__fmt_eu_xml_legacy;
 extern const cordon__format cordon__fmt_ca_sema_xml;
+extern const cordon__format cordon__fmt_uk_conlist_xml;
 
 #endif /* CORDON_FORMATS_H */
