@@ -868,6 +868,70 @@ static void test_hostile_encoding(void **state)
     expect_fail("un_xml", "<sdnList/>", CORDON_E_FORMAT, "UN", 1);
 }
 
+/* Every XML parser: wrong root -> CORDON_E_FORMAT; truncated -> CORDON_E_PARSE
+ * with the file name and a line. */
+static void test_each_parser_malformed(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *fmt, *root;
+    } cases[] = {
+        {"ofac_xml", "sdnList"},
+        {"ofac_advanced_xml", "Sanctions"},
+        {"ofac_enhanced_xml", "sanctionsData"},
+        {"un_xml", "CONSOLIDATED_LIST"},
+        {"eu_xml", "export"},
+        {"eu_xml_legacy", "WHOLE"},
+        {"uk_conlist_xml", "ArrayOfFinancialSanctionsTarget"},
+        {"ca_sema_xml", "data-set"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char doc[512];
+        snprintf(doc, sizeof doc, "<?xml version=\"1.0\"?>\n<%s>\n  <a>\n    <b>text", cases[i].root);
+        expect_fail(cases[i].fmt, doc, CORDON_E_PARSE, "test.xml:", 0);
+        expect_fail(cases[i].fmt, "<?xml version=\"1.0\"?>\n<foo/>", CORDON_E_FORMAT, "test.xml:2",
+                    2);
+        snprintf(doc, sizeof doc, "<%s>\n<x a='1' a='2'/></%s>", cases[i].root, cases[i].root);
+        expect_fail(cases[i].fmt, doc, CORDON_E_PARSE, "test.xml:2:", 2);
+    }
+}
+
+/* Real files cut at many places: always an error, never a crash or a leak. */
+static void test_truncated_real(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *fmt, *rel;
+    } files[] = {
+        {"un_xml", "un/2026-02/UN_consolidated.xml"},
+        {"ofac_advanced_xml", "ofac_xml/cons_advanced_xml_2020-03-17/cons_advanced.xml"},
+        {"ofac_enhanced_xml", "us_non_sdn/enhanced_xml_2025-01/CONS_ENHANCED.XML"},
+        {"eu_xml", "eu/fsf_xml_1_1_2020-04-15_excerpts/eu_fsf_2020-04-15_sample5.xml"},
+    };
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        char path[1024];
+        if (!tu_shared_path(path, sizeof path, files[f].rel))
+            continue;
+        size_t len;
+        char *data = read_all(path, &len);
+        assert_non_null(data);
+        for (int k = 1; k < 12; k++) {
+            size_t cut = len / 12 * (size_t)k + (size_t)k * 7;
+            cordon_options *o = tu_options();
+            recorder r;
+            rec_init(&r, o);
+            cordon_error err;
+            int rc = parse_mem(files[f].fmt, "cut.xml", data, cut, &r, &err);
+            assert_true(rc == CORDON_E_PARSE || rc == CORDON_E_UTF8);
+            assert_non_null(strstr(err.message, "cut.xml:"));
+            assert_true(err.line > 0);
+            rec_free(&r);
+            cordon_options_free(o);
+        }
+        free(data);
+    }
+}
+
 static void test_lenient_skip(void **state)
 {
     (void)state;
@@ -924,6 +988,8 @@ int main(void)
         cmocka_unit_test(test_hostile_fixture_files),
         cmocka_unit_test(test_hostile_limits),
         cmocka_unit_test(test_hostile_encoding),
+        cmocka_unit_test(test_each_parser_malformed),
+        cmocka_unit_test(test_truncated_real),
         cmocka_unit_test(test_lenient_skip),
         cmocka_unit_test(test_detect),
     };
