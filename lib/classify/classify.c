@@ -434,7 +434,7 @@ enum { P_NONE, P_MET, P_FAIL, P_UNKNOWN };
 
 /* Evaluate the parameter thresholds of entry e. Writes comparisons to ev
  * and missing facts to miss. */
-static int eval_params(ctx *c, const cordon__entry *e, cordon__buf *ev, cordon__buf *miss)
+static int eval_params(ctx *c, const cordon__entry *e, cordon__buf *ev, cordon__buf *miss, bool fmt)
 {
     const cordon__rules *r = c->r;
     if (e->par_count == 0)
@@ -468,6 +468,8 @@ static int eval_params(ctx *c, const cordon__entry *e, cordon__buf *ev, cordon__
                     vals[nv++] = c->q[k].value;
         if (nv == 0) {
             unknown++;
+            if (!fmt)
+                continue;
             const char *label = p->label ? cordon__s(r, p->label) : pname;
             if (miss->len)
                 cordon__buf_puts(miss, "; ");
@@ -491,7 +493,7 @@ static int eval_params(ctx *c, const cordon__entry *e, cordon__buf *ev, cordon__
                 good = v;
         }
         size_t show = good == SIZE_MAX ? 0 : good;
-        for (uint32_t j = i; j < e->par_count; j++) {
+        for (uint32_t j = i; fmt && j < e->par_count; j++) {
             const cordon__param_rule *pj = &r->params[e->par_first + j];
             if (strcmp(cordon__s(r, pj->name), pname) != 0)
                 continue;
@@ -544,6 +546,12 @@ static int add_cand(cordon_classification *res, uint32_t entry, double conf, int
     return CORDON_OK;
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 static int cmp_cand(const void *a, const void *b)
 {
     const cand *x = a, *y = b;
@@ -552,15 +560,6 @@ static int cmp_cand(const void *a, const void *b)
     return x->entry < y->entry ? -1 : x->entry > y->entry;
 }
 
-static bool list_id_contains(const cordon__rules *r, uint32_t list, const char *w)
-{
-    const char *id = cordon__s(r, r->lists[list].id);
-    size_t l = strlen(w);
-    for (; *id; id++)
-        if (strncasecmp(id, w, l) == 0)
-            return true;
-    return false;
-}
 
 static void check_embargoes(ctx *c, cordon_classification *res)
 {
@@ -572,14 +571,18 @@ static void check_embargoes(ctx *c, cordon_classification *res)
         const cordon__embargo *e = &r->embargoes[i];
         char cc[3] = {(char)(e->country & 0xff), (char)(e->country >> 8), 0};
         bool region_hit = false;
-        if (e->pat_count && it->dest_text) {
+        bool same_country = cc[0] == it->dest[0] && cc[1] == it->dest[1];
+        if (!same_country && it->dest[0] && !e->pat_count)
+            continue;
+        /* region rules: only when the country matches or is unknown */
+        if (e->pat_count && it->dest_text && (same_country || !it->dest[0])) {
             for (uint32_t k = 0; k < e->pat_count && !region_hit; k++) {
                 uint32_t pi = r->canon[e->pat_first + k];
                 region_hit = pcre2_match(r->codes[pi], (PCRE2_SPTR)it->dest_text, it->dest_text_len,
                                          0, PCRE2_NO_UTF_CHECK, c->md, NULL) >= 0;
             }
         }
-        if (strcmp(cc, it->dest) != 0 && !region_hit)
+        if (!same_country && !region_hit)
             continue;
         /* does the item fall in the scope? */
         bool in_scope = false, possible = false;
@@ -598,7 +601,7 @@ static void check_embargoes(ctx *c, cordon_classification *res)
                     match = r->lists[en->list].kind == CORDON__LIST_RULES ||
                             (en->kind != CORDON_CODE_HS && en->kind != CORDON__KIND_LABEL);
                 else if (e->scope == CORDON__SCOPE_CHPL)
-                    match = list_id_contains(r, en->list, "chpl");
+                    match = r->list_flags && (r->list_flags[en->list] & CORDON__LIST_IS_CHPL);
                 else
                     match = strcmp(cordon__s(r, r->lists[en->list].id), cordon__s(r, e->list)) == 0;
                 if (!match)
@@ -706,9 +709,9 @@ CORDON_API int cordon_classify(const cordon_rules *rules, const cordon_item *ite
 
     /* 1. declared control code: the entry itself, or the entries it is a sub-item of */
     if (item->control[0]) {
-        snprintf(res->declared, sizeof res->declared, "%s", item->control);
         char code[80];
-        snprintf(code, sizeof code, "%s", item->control);
+        memcpy(res->declared, item->control, sizeof res->declared);
+        memcpy(code, item->control, sizeof code);
         bool found = false, exact = true;
         for (;;) {
             uint32_t hits[32];
@@ -741,15 +744,41 @@ CORDON_API int cordon_classify(const cordon_rules *rules, const cordon_item *ite
     uint32_t hs_hits[MAX_HITS];
     size_t nhs = item->tariff[0] ? cordon__rules_hs_lookup(r, item->tariff, strlen(item->tariff), hs_hits, MAX_HITS) : 0;
 
-    /* 3. every entry with patterns or an HS hit */
-    for (size_t ei = 0; ei < r->nentries; ei++) {
+    /* 3. every entry with patterns or an HS hit: merge the two sorted lists */
+    uint32_t todo_small[MAX_HITS + 64];
+    uint32_t *todo = todo_small;
+    size_t ntodo = 0, nwp = r->nwith_pats;
+    if (nhs + nwp > sizeof todo_small / sizeof todo_small[0]) {
+        todo = cordon__calloc(&res->alloc, nhs + nwp, sizeof *todo);
+        if (!todo) {
+            rc = cordon__err(err, CORDON_E_NOMEM, "out of memory");
+            todo = todo_small;
+            nhs = nwp = 0;
+        }
+    }
+    {
+        uint32_t *sorted = hs_hits;
+        qsort(sorted, nhs, sizeof *sorted, cmp_u32);
+        size_t a = 0, b = 0;
+        while (a < nhs || b < nwp) {
+            uint32_t x = a < nhs ? sorted[a] : UINT32_MAX;
+            uint32_t y = b < nwp ? r->with_pats[b] : UINT32_MAX;
+            uint32_t v = x < y ? x : y;
+            if (ntodo == 0 || todo[ntodo - 1] != v)
+                todo[ntodo++] = v;
+            if (x == v)
+                a++;
+            if (y == v)
+                b++;
+        }
+    }
+    for (size_t ti = 0; ti < ntodo; ti++) {
+        uint32_t ei = todo[ti];
         const cordon__entry *e = &r->entries[ei];
         bool hs_hit = false;
         for (size_t k = 0; k < nhs; k++)
             if (hs_hits[k] == ei)
                 hs_hit = true;
-        if (e->pat_count == 0 && !hs_hit)
-            continue;
         bool text_hit = false, excluded = false;
         size_t ts = 0, te = 0;
         for (uint32_t k = 0; k < e->pat_count; k++) {
@@ -774,6 +803,11 @@ CORDON_API int cordon_classify(const cordon_rules *rules, const cordon_item *ite
             text_hit = false;
         if (!text_hit && !hs_hit)
             continue;
+        /* decide first, format the evidence only for a kept candidate */
+        int ps = eval_params(&c, e, NULL, NULL, false);
+        bool listed = r->lists[e->list].kind == CORDON__LIST_CODES && hs_hit;
+        if (ps == P_FAIL && !listed)
+            continue;
         cordon__buf_reset(&ev);
         cordon__buf_reset(&miss);
         if (text_hit) {
@@ -784,21 +818,31 @@ CORDON_API int cordon_classify(const cordon_rules *rules, const cordon_item *ite
                 n--; /* cut on a character boundary */
             cordon__buf_puts(&ev, "text \"");
             cordon__buf_append(&ev, item->desc + ts, n);
-            cordon__buf_printf(&ev, "\" at %zu", ts);
+            {
+                char num[24];
+                int nn = snprintf(num, sizeof num, "\" at %zu", ts);
+                cordon__buf_append(&ev, num, (size_t)nn);
+            }
         }
         if (hs_hit) {
             if (ev.len)
                 cordon__buf_puts(&ev, "; ");
-            cordon__buf_printf(&ev, "HS %s", item->tariff);
+            cordon__buf_puts(&ev, "HS ");
+            cordon__buf_puts(&ev, item->tariff);
             if (r->lists[e->list].kind == CORDON__LIST_CODES) {
-                cordon__buf_printf(&ev, " listed in %s", cordon__s(r, r->lists[e->list].id));
-                if (e->tier)
-                    cordon__buf_printf(&ev, " (tier %s)", cordon__s(r, e->tier));
+                cordon__buf_puts(&ev, " listed in ");
+                cordon__buf_puts(&ev, cordon__s(r, r->lists[e->list].id));
+                if (e->tier) {
+                    cordon__buf_puts(&ev, " (tier ");
+                    cordon__buf_puts(&ev, cordon__s(r, e->tier));
+                    cordon__buf_putc(&ev, ')');
+                }
             } else {
                 cordon__buf_puts(&ev, " correlates");
             }
         }
-        int ps = eval_params(&c, e, &ev, &miss);
+        if (ps != P_NONE)
+            eval_params(&c, e, &ev, &miss, true);
         double conf;
         int reason;
         if (r->lists[e->list].kind == CORDON__LIST_CODES && hs_hit) {
@@ -829,6 +873,8 @@ CORDON_API int cordon_classify(const cordon_rules *rules, const cordon_item *ite
             break;
         }
     }
+    if (todo != todo_small)
+        cordon__free(&res->alloc, todo);
     cordon__buf_free(&ev);
     cordon__buf_free(&miss);
     if (rc == CORDON_OK)

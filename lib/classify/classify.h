@@ -113,6 +113,7 @@ int cordon__cmp_parse(const char *s);
 typedef uint32_t cordon__str; /* byte offset into the rules' string pool; 0 = "" */
 
 enum { CORDON__LIST_RULES = 0, CORDON__LIST_CODES = 1 };
+#define CORDON__LIST_IS_CHPL 1 /* list id contains "chpl": embargo scope 'chpl' */
 #define CORDON__KIND_LABEL 100 /* entry code is a free label (code lists) */
 enum { CORDON__PAT_EXCLUDE = 1, CORDON__PAT_REGION = 2 };
 enum { CORDON__SCOPE_ALL = 0, CORDON__SCOPE_CONTROLLED, CORDON__SCOPE_CHPL, CORDON__SCOPE_LIST };
@@ -176,6 +177,8 @@ struct cordon_rules {
     pcre2_code **codes; size_t ncodes; /* parallel to pats */
     cordon__hsref *hsidx; size_t nhsidx;  /* sorted by prefix */
     uint32_t *by_code; size_t nby_code;   /* entry indices sorted by code */
+    uint32_t *with_pats; size_t nwith_pats; /* entries that have text patterns */
+    uint8_t *list_flags; /* per list: CORDON__LIST_IS_* */
     uint32_t *canon; /* parallel to pats: index of the first identical pattern */
     uint32_t skipped; /* rows skipped in lenient mode */
 };

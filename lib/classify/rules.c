@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -82,6 +83,8 @@ void cordon__rules_destroy(cordon__rules *r)
     cordon__free(&a, r->embargoes);
     cordon__free(&a, r->hsidx);
     cordon__free(&a, r->by_code);
+    cordon__free(&a, r->with_pats);
+    cordon__free(&a, r->list_flags);
     cordon__free(&a, r);
 }
 
@@ -218,6 +221,33 @@ int cordon__rules_finish(cordon__rules *r, size_t first_pattern, cordon_error *e
             r->by_code[e] = (uint32_t)e;
         r->nby_code = r->nentries;
         qsort_r(r->by_code, r->nby_code, sizeof *r->by_code, cmp_bycode, r);
+    }
+    /* entries with text patterns, in entry order */
+    cordon__free(&r->alloc, r->with_pats);
+    r->with_pats = NULL;
+    r->nwith_pats = 0;
+    size_t np = 0;
+    for (size_t e = 0; e < r->nentries; e++)
+        np += r->entries[e].pat_count > 0;
+    if (np) {
+        r->with_pats = cordon__calloc(&r->alloc, np, sizeof *r->with_pats);
+        if (!r->with_pats)
+            return cordon__err(err, CORDON_E_NOMEM, "out of memory");
+        for (size_t e = 0; e < r->nentries; e++)
+            if (r->entries[e].pat_count > 0)
+                r->with_pats[r->nwith_pats++] = (uint32_t)e;
+    }
+    /* list flags */
+    cordon__free(&r->alloc, r->list_flags);
+    r->list_flags = NULL;
+    if (r->nlists) {
+        r->list_flags = cordon__calloc(&r->alloc, r->nlists, 1);
+        if (!r->list_flags)
+            return cordon__err(err, CORDON_E_NOMEM, "out of memory");
+        for (size_t l = 0; l < r->nlists; l++)
+            for (const char *id = cordon__s(r, r->lists[l].id); *id; id++)
+                if (strncasecmp(id, "chpl", 4) == 0)
+                    r->list_flags[l] |= CORDON__LIST_IS_CHPL;
     }
     (void)sort_ctx_unused;
     return CORDON_OK;
