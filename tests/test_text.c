@@ -694,6 +694,67 @@ static void test_reuse_no_realloc(void **state)
     cordon__analysis_destroy(&a);
 }
 
+/* Random code points from every range the pipeline treats specially: the
+ * invariants hold for each name (valid UTF-8 out, normalized = tokens joined
+ * by one space, spans inside the input, skeletons ASCII or the token). */
+static void test_invariants_random(void **state)
+{
+    (void)state;
+    static const uint32_t ranges[][2] = {
+        {0x20, 0x7F},     {0x00, 0x20},     {0xA0, 0x250},    {0x300, 0x370},  {0x370, 0x400},
+        {0x400, 0x530},   {0x530, 0x590},   {0x590, 0x600},   {0x600, 0x700},  {0x900, 0x980},
+        {0xE00, 0xE80},   {0x10A0, 0x1100}, {0x1E00, 0x2000}, {0x2000, 0x2070}, {0x3000, 0x3100},
+        {0x4E00, 0x4F00}, {0xAC00, 0xD7A4}, {0xFB00, 0xFE00}, {0xFE70, 0xFFF0}, {0x1F300, 0x1F400},
+        {0x20000, 0x20100}, {0xE0000, 0xE0080},
+    };
+    cordon_options *o = tu_options();
+    cordon_analysis *a = NULL;
+    uint32_t seed = 12345;
+    char buf[512];
+    for (int iter = 0; iter < 3000; iter++) {
+        size_t n = 0;
+        int len = (int)(seed % 24) + 1;
+        for (int k = 0; k < len; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const uint32_t *r = ranges[(seed >> 8) % (sizeof ranges / sizeof ranges[0])];
+            seed = seed * 1103515245u + 12345u;
+            uint32_t cp = r[0] + (seed >> 4) % (r[1] - r[0]);
+            if (cp >= 0xD800 && cp < 0xE000)
+                cp = 'x';
+            n += cordon__utf8_encode(cp, buf + n);
+        }
+        cordon_error err;
+        assert_int_equal(cordon_analyze_name(buf, n, (int)(iter % 5), o, &a, &err), CORDON_OK);
+        size_t nl;
+        const char *norm = cordon_analysis_normalized(a, &nl);
+        assert_true(cordon__utf8_valid(norm, nl, NULL) || nl == 0);
+        assert_int_equal(strlen(norm), nl);
+        char joined[4096];
+        size_t jl = 0;
+        for (size_t i = 0; i < cordon_analysis_token_count(a); i++) {
+            size_t tl, off, sl, kl;
+            const char *t = cordon_analysis_token_text(a, i, &tl);
+            assert_true(tl > 0);
+            if (jl)
+                joined[jl++] = ' ';
+            memcpy(joined + jl, t, tl);
+            jl += tl;
+            assert_int_equal(cordon_analysis_token_span(a, i, &off, &sl), CORDON_OK);
+            assert_true(off + sl <= n);
+            assert_true(sl > 0);
+            const char *sk = cordon_analysis_token_skeleton(a, i, &kl);
+            assert_int_equal(strlen(sk), kl);
+            assert_true(strlen(cordon_analysis_token_phonetic(a, i, 0, NULL)) < CORDON__PHON_MAX);
+        }
+        joined[jl] = 0;
+        if (strcmp(joined, norm) != 0)
+            fail_msg("iteration %d: tokens [%s] != normalized [%s]", iter, joined, norm);
+        assert_non_null(cordon_analysis_json(a, NULL));
+    }
+    cordon_analysis_free(a);
+    cordon_options_free(o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -714,6 +775,7 @@ int main(void)
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_api),
         cmocka_unit_test(test_reuse_no_realloc),
+        cmocka_unit_test(test_invariants_random),
         cmocka_unit_test(test_translit_table_sorted),
         cmocka_unit_test(test_real_putin_names),
         cmocka_unit_test(test_real_rigour_names),
