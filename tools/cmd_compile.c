@@ -14,6 +14,8 @@ void usage_compile(FILE *out)
           "  -o, --output FILE     snapshot to write (atomically replaced)\n"
           "  -f, --format NAME     format of the following sources (default: detect)\n"
           "  -l, --list-id ID      list id for the following sources (default: the format's)\n"
+          "  -r, --rules FILE      also store a rule pack (XML) or code list (CSV/TSV) in\n"
+          "                        the snapshot (repeatable; -l names a code list)\n"
           "      --lenient         skip malformed rows (counted, listed by 'cordon info')\n"
           "                        instead of failing\n"
           "      --formats         list the formats this build reads and exit\n"
@@ -53,6 +55,10 @@ int cmd_compile(int argc, char **argv)
                    strcmp(a, "-l") == 0 || strcmp(a, "--list-id") == 0) {
             if (++i >= argc)
                 return cli_usage_error("compile", "%s needs a value", a);
+        } else if (strcmp(a, "-r") == 0 || strcmp(a, "--rules") == 0) {
+            if (++i >= argc)
+                return cli_usage_error("compile", "%s needs a file name", a);
+            nsrc++;
         } else if (a[0] == '-' && a[1]) {
             return cli_usage_error("compile", "unknown option '%s'", a);
         } else {
@@ -88,6 +94,15 @@ int cmd_compile(int argc, char **argv)
             format = argv[++i];
         } else if (strcmp(a, "-l") == 0 || strcmp(a, "--list-id") == 0) {
             list_id = argv[++i];
+        } else if (strcmp(a, "-r") == 0 || strcmp(a, "--rules") == 0) {
+            const char *rf = argv[++i];
+            rc = cordon_builder_add_rules_file(b, rf, NULL, list_id, &err);
+            if (rc) {
+                cli_error(rf, rc, &err);
+                cordon_builder_free(b);
+                cordon_options_free(opts);
+                return CLI_USAGE;
+            }
         } else if (a[0] == '-' && a[1]) {
             continue;
         } else {

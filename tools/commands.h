@@ -11,9 +11,10 @@
 
 CLI_DECLARE(version)
 CLI_DECLARE(errors)
+CLI_DECLARE(match)
 CLI_DECLARE(compile)
 CLI_DECLARE(info)
+CLI_DECLARE(txn)
 CLI_DECLARE(normalize)
 CLI_DECLARE(classify)
-
 #endif

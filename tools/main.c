@@ -8,8 +8,10 @@
 static const cli_command commands[] = {
     CMD(version, "print the library version"),
     CMD(errors, "list result codes and their meaning"),
+    CMD(match, "score how likely two names denote the same party"),
     CMD(compile, "load list files and write a snapshot (.cdb)"),
     CMD(info, "show a snapshot's lists, dates, hashes and counts"),
+    CMD(txn, "screen transactions: CLEAR / REVIEW / BLOCK with reasons"),
     CMD(normalize, "show how a name is analysed"),
     CMD(classify, "classify an item against control lists and embargoes"),
 };

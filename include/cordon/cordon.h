@@ -352,9 +352,10 @@ CORDON_API int cordon_analysis_token_span(const cordon_analysis *a, size_t i, si
 
 /**
  * The whole analysis as one JSON object:
- * {"input_type":..,"normalized":..,"tokens":[{"text","kind","legal_class",
- * "script","skeleton","phonetic":[p,a],"number","offset","length",
- * "hyphen_joined"}]}.
+ * {"type":"person"|...,"normalized":"...","tokens":[{"text","kind",
+ * "legal_class" (legal forms only),"number" (numbers only),"script",
+ * "skeleton","phonetic":[primary,alternate],"offset","length" (byte span in
+ * the input),"hyphen_joined":true (only when set)}]}.
  * @param a the analysis
  * @param[out] len optional, receives the length
  * @return a borrowed NUL-terminated string valid until @p a is reused or
@@ -590,11 +591,90 @@ CORDON_API int cordon_db_entity_json(const cordon_db *db, uint32_t entity, char 
  */
 CORDON_API const char *cordon_format_name(uint32_t i, const char **description);
 
+
 /* ---- end of lists and db ---- */
 
 /* ======================================================================== */
 /* Matching and party screening (lib/match, lib/screen)                       */
 /* ======================================================================== */
+
+/** Reusable pairwise name matcher (owned by one thread). @since 0.1 */
+typedef struct cordon_matcher cordon_matcher;
+
+/**
+ * Score how likely two names denote the same party. Both names go through
+ * the same analysis (normalisation, transliteration, token typing); tokens
+ * are aligned order-independently with typo budgets, transliteration
+ * skeletons, phonetic keys, glued/split tokens, legal-form classes and
+ * numbers (see doc/scoring.md). The score is calibrated in [0, 1] and has
+ * the same meaning for every list; compare it with cordon_match_threshold().
+ * @param a first (query) name, UTF-8
+ * @param alen length of @p a in bytes or CORDON_NUL_TERMINATED
+ * @param b second (list) name, UTF-8
+ * @param blen length of @p b in bytes or CORDON_NUL_TERMINATED
+ * @param type entity type (0 any, 1 person, 2 organization, 3 vessel, 4 aircraft)
+ * @param opts options (allocator, max name bytes) or NULL for defaults
+ * @param[out] score receives the score
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID, CORDON_E_UTF8, CORDON_E_LIMIT or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_match(const char *a, size_t alen, const char *b, size_t blen, int type,
+                            const cordon_options *opts, double *score, cordon_error *err);
+
+/**
+ * Default alert threshold of the calibrated score for an entity type.
+ * @param type entity type (0 any, 1 person, 2 organization, 3 vessel, 4 aircraft)
+ * @return the threshold in (0, 1); a score at or above it is an alert
+ * @since 0.1
+ */
+CORDON_API double cordon_match_threshold(int type);
+
+/**
+ * Create a reusable matcher: faster than cordon_match() for many pairs and
+ * able to explain its last score.
+ * @param opts options or NULL (copied: allocator, limits)
+ * @param[out] out receives the matcher; free with cordon_matcher_free()
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_matcher_new(const cordon_options *opts, cordon_matcher **out,
+                                  cordon_error *err);
+
+/** Release a matcher; NULL is allowed. @param m the matcher @since 0.1 */
+CORDON_API void cordon_matcher_free(cordon_matcher *m);
+
+/**
+ * Score two names with a matcher (same meaning as cordon_match()).
+ * @param m the matcher
+ * @param a query name, UTF-8
+ * @param alen length or CORDON_NUL_TERMINATED
+ * @param b list name, UTF-8
+ * @param blen length or CORDON_NUL_TERMINATED
+ * @param type entity type (0 any, 1 person, 2 organization, 3 vessel, 4 aircraft)
+ * @param[out] score receives the score
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID, CORDON_E_UTF8, CORDON_E_LIMIT or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_matcher_score(cordon_matcher *m, const char *a, size_t alen,
+                                    const char *b, size_t blen, int type, double *score,
+                                    cordon_error *err);
+
+/**
+ * Explanation of the matcher's last successful score as a JSON object:
+ * token alignments (query, list, how: exact/typo/skeleton/phonetic/initial/
+ * glued/number/fuzzy, edits, sim, contribution), unmatched tokens, features,
+ * legal classes, evidence and score.
+ * @param m the matcher
+ * @param[out] len optional: receives the length in bytes
+ * @return borrowed NUL-terminated JSON, valid until the next call on @p m;
+ *         NULL when there is no score yet or memory ran out
+ * @since 0.1
+ */
+CORDON_API const char *cordon_matcher_explain_json(cordon_matcher *m, size_t *len);
+
 
 /* ---- end of matching ---- */
 
@@ -925,6 +1005,232 @@ CORDON_API void cordon_classification_free(cordon_classification *c);
 /**@}*/
 
 /* ---- end of classification ---- */
+
+/* ======================================================================== */
+/* Transactions and verdicts (lib/screen)                                     */
+/* ======================================================================== */
+
+/* Rules in the db (declared here, after cordon_rules). */
+
+/**
+ * Load a rule pack (control list XML) or a code list table (CSV/TSV) into the
+ * db being built, so that one snapshot carries lists and rules.
+ * @param b the builder
+ * @param path the file
+ * @param format "rules_xml", "code_list", or NULL to detect
+ * @param list_id list id for a code list (NULL: the file name)
+ * @param[out] err optional error details
+ * @return as cordon_rules_add_file()
+ * @since 0.1
+ */
+CORDON_API int cordon_builder_add_rules_file(cordon_builder *b, const char *path,
+                                             const char *format, const char *list_id,
+                                             cordon_error *err);
+
+/**
+ * The rules stored in a db (borrowed, valid while the db lives), or NULL when
+ * it carries none. Use with cordon_classify() from any number of threads.
+ * @since 0.1
+ */
+CORDON_API const cordon_rules *cordon_db_rules(const cordon_db *db);
+
+/** A transaction: parties with roles, countries, items. One thread at a time. @since 0.1 */
+typedef struct cordon_txn cordon_txn;
+
+/** @name Country roles for cordon_txn_set_country()
+ * @since 0.1 */
+/**@{*/
+#define CORDON_TXN_ORIGIN 0      /**< country of origin / export */
+#define CORDON_TXN_DESTINATION 1 /**< final destination */
+#define CORDON_TXN_TRANSIT 2     /**< a transit country (may be given several times) */
+/**@}*/
+
+/**
+ * Create an empty transaction.
+ * @param[out] out receives it; free with cordon_txn_free()
+ * @param opts options (allocator, limits), copied; NULL = defaults
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_txn_new(cordon_txn **out, const cordon_options *opts, cordon_error *err);
+
+/**
+ * Parse one transaction from a JSON object:
+ * `{"id":..., "origin":"DE", "destination":"IR", "transit":["AE"],
+ *   "parties":[{"role":"buyer","name":...,"type":"organization","country":...,
+ *               "dob":...,"id_type":...,"id_number":...}],
+ *   "items":[{"description":...,"hs":"854231","eccn":"3A001",
+ *             "params":{"frequency":"3.2 GHz"}}]}`.
+ * Unknown fields are refused (a typo must not drop data silently).
+ * @param json the text
+ * @param len its length, or CORDON_NUL_TERMINATED
+ * @param opts options, copied; NULL = defaults
+ * @param[out] out receives the transaction
+ * @param[out] err optional error details (line, column and offset for syntax errors)
+ * @return CORDON_OK, CORDON_E_PARSE, CORDON_E_UTF8, CORDON_E_LIMIT or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_txn_parse_json(const char *json, size_t len, const cordon_options *opts,
+                                     cordon_txn **out, cordon_error *err);
+
+/** Release a transaction; NULL is allowed. @since 0.1 */
+CORDON_API void cordon_txn_free(cordon_txn *t);
+
+/**
+ * Set the transaction's reference (echoed in the verdict).
+ * @param t the transaction
+ * @param id UTF-8 id
+ * @param len its length, or CORDON_NUL_TERMINATED
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID, CORDON_E_UTF8, CORDON_E_LIMIT or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_txn_set_id(cordon_txn *t, const char *id, size_t len, cordon_error *err);
+
+/**
+ * Set the origin or destination, or add a transit country.
+ * @param t the transaction
+ * @param which CORDON_TXN_ORIGIN, CORDON_TXN_DESTINATION or CORDON_TXN_TRANSIT
+ * @param country ISO code or English name (NUL-terminated)
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID, CORDON_E_LIMIT (over 16 transit countries) or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_txn_set_country(cordon_txn *t, int which, const char *country,
+                                      cordon_error *err);
+
+/**
+ * Add a party.
+ * @param t the transaction
+ * @param role buyer, consignee, end_user, bank, carrier, notify, ... (NULL = "party")
+ * @param name the party's name (UTF-8)
+ * @param name_len its length, or CORDON_NUL_TERMINATED
+ * @param type CORDON_TYPE_*
+ * @param country the party's country, or NULL
+ * @param dob date of birth (persons), or NULL
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID, CORDON_E_UTF8, CORDON_E_LIMIT or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_txn_add_party(cordon_txn *t, const char *role, const char *name,
+                                    size_t name_len, int type, const char *country,
+                                    const char *dob, cordon_error *err);
+
+/**
+ * Give a party an identifier (passport, IMO, tax id, ...).
+ * @param t the transaction
+ * @param party party index (order of cordon_txn_add_party() calls)
+ * @param type identifier type, e.g. "passport", "imo"
+ * @param number the number
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID, CORDON_E_RANGE or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_txn_party_set_identifier(cordon_txn *t, size_t party, const char *type,
+                                               const char *number, cordon_error *err);
+
+/**
+ * Add an item.
+ * @param t the transaction
+ * @param description item description (UTF-8), or NULL
+ * @param len its length, or CORDON_NUL_TERMINATED
+ * @param hs_code HS / CN / HTS code, or NULL
+ * @param declared_code declared ECCN / EU Annex I / USML code, or NULL
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID (no description and no code), CORDON_E_LIMIT or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_txn_add_item(cordon_txn *t, const char *description, size_t len,
+                                   const char *hs_code, const char *declared_code,
+                                   cordon_error *err);
+
+/**
+ * Set a technical parameter of an item, e.g. ("frequency", "3.2 GHz").
+ * @param t the transaction
+ * @param item item index (order of cordon_txn_add_item() calls)
+ * @param key parameter name
+ * @param value value with unit
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID, CORDON_E_RANGE, CORDON_E_LIMIT or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_txn_item_set_param(cordon_txn *t, size_t item, const char *key,
+                                         const char *value, cordon_error *err);
+
+/** The verdict on one transaction, owned by the caller. @since 0.1 */
+typedef struct cordon_verdict cordon_verdict;
+
+/** @name Verdict decisions
+ * @since 0.1 */
+/**@{*/
+#define CORDON_VERDICT_CLEAR 0  /**< nothing found */
+#define CORDON_VERDICT_REVIEW 1 /**< an analyst must look: possible match, controlled item, missing facts */
+#define CORDON_VERDICT_BLOCK 2  /**< a listed party or an embargoed destination */
+/**@}*/
+
+/**
+ * Screen a transaction: every party against the db's lists (with the alert
+ * threshold of its type; a review band below it), the destination and
+ * transit countries against embargo rules, and every item through
+ * cordon_classify(). Safe to call from many threads on one db and rules.
+ * @param db the lists (NULL: no party screening)
+ * @param rules the rules; NULL = the rules stored in @p db, if any
+ * @param t the transaction (not modified)
+ * @param opts options (thresholds, allocator); NULL = the transaction's
+ * @param[out] out receives the verdict; free with cordon_verdict_free()
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_screen_txn(const cordon_db *db, const cordon_rules *rules,
+                                 const cordon_txn *t, const cordon_options *opts,
+                                 cordon_verdict **out, cordon_error *err);
+
+/** The decision: CORDON_VERDICT_CLEAR, _REVIEW or _BLOCK (-1 for NULL). @since 0.1 */
+CORDON_API int cordon_verdict_decision(const cordon_verdict *v);
+
+/** The transaction id the verdict is for ("" if none; borrowed). @since 0.1 */
+CORDON_API const char *cordon_verdict_id(const cordon_verdict *v);
+
+/** "CLEAR", "REVIEW" or "BLOCK" (static), NULL for other values. @since 0.1 */
+CORDON_API const char *cordon_verdict_decision_name(int decision);
+
+/** Number of reasons behind the decision. @since 0.1 */
+CORDON_API size_t cordon_verdict_reason_count(const cordon_verdict *v);
+
+/**
+ * Reason code @p i: "PARTY_MATCH", "PARTY_POSSIBLE_MATCH", "EMBARGO",
+ * "CONTROLLED_ITEM", "HS_CORRELATION", "DECLARED_CODE_UNKNOWN",
+ * "MISSING_FACTS", "INVALID_ITEM_DATA", "SUPPRESSED".
+ * @return a static string, NULL if out of range
+ * @since 0.1
+ */
+CORDON_API const char *cordon_verdict_reason_code(const cordon_verdict *v, size_t i);
+
+/** Decision reason @p i asks for (CORDON_VERDICT_*), -1 if out of range. @since 0.1 */
+CORDON_API int cordon_verdict_reason_decision(const cordon_verdict *v, size_t i);
+
+/** Human-readable text of reason @p i (borrowed; NULL if out of range). @since 0.1 */
+CORDON_API const char *cordon_verdict_reason_text(const cordon_verdict *v, size_t i);
+
+/** Evidence of reason @p i as a JSON object, with the list version it was
+ * decided against (borrowed; NULL if out of range). @since 0.1 */
+CORDON_API const char *cordon_verdict_reason_evidence(const cordon_verdict *v, size_t i);
+
+/**
+ * The verdict as one JSON object {"id","verdict","reasons":[...],"lists":[...]}.
+ * @param v the verdict
+ * @param[out] len optional length
+ * @return borrowed text valid until @p v is freed; NULL on allocation failure
+ * @since 0.1
+ */
+CORDON_API const char *cordon_verdict_json(cordon_verdict *v, size_t *len);
+
+/** Release a verdict; NULL is allowed. @since 0.1 */
+CORDON_API void cordon_verdict_free(cordon_verdict *v);
+
+/* ---- end of transactions ---- */
 
 #ifdef __cplusplus
 }

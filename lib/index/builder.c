@@ -30,6 +30,7 @@ struct cordon_builder {
     ARR(uint32_t, strrefs);
     ARR(cordon__rec_skip, skips);
     int64_t cur_list;       /* current list index, -1 none */
+    cordon_rules *rules;    /* rule packs and code lists (NULL until one is added) */
     cordon__buf scratch;
 };
 
@@ -291,6 +292,8 @@ static void builder_clear(cordon_builder *b)
     FREEARR(idents); FREEARR(attrs); FREEARR(strrefs); FREEARR(skips);
 #undef FREEARR
     b->cur_list = -1;
+    cordon_rules_free(b->rules);
+    b->rules = NULL;
 }
 
 CORDON_API void cordon_builder_free(cordon_builder *b)
@@ -589,6 +592,20 @@ CORDON_API int cordon_builder_add_file(cordon_builder *b, const char *path, cons
     return rc;
 }
 
+CORDON_API int cordon_builder_add_rules_file(cordon_builder *b, const char *path,
+                                             const char *format, const char *list_id,
+                                             cordon_error *err)
+{
+    if (!b || !path)
+        return cordon__err(err, CORDON_E_INVALID, "cordon_builder_add_rules_file: NULL argument");
+    if (!b->rules) {
+        int rc = cordon_rules_new(&b->rules, b->opts, err);
+        if (rc)
+            return rc;
+    }
+    return cordon_rules_add_file(b->rules, path, format, list_id, err);
+}
+
 /* ---- assembling the blob ------------------------------------------------------ */
 
 typedef struct piece {
@@ -657,14 +674,29 @@ CORDON_API int cordon_builder_finish(cordon_builder *b, cordon_db **out, cordon_
     ADD(CORDON__SEC_STRREFS, b->strrefs, b->n_strrefs * sizeof *b->strrefs);
     ADD(CORDON__SEC_SKIPS, b->skips, b->n_skips * sizeof *b->skips);
 #undef ADD
+    cordon__buf rb;
+    cordon__buf_init(&rb, &b->alloc);
+    if (b->rules) {
+        int rrc = cordon__rules_serialize(b->rules, &rb);
+        if (rrc == CORDON_OK && rb.failed)
+            rrc = CORDON_E_NOMEM;
+        if (rrc) {
+            cordon__buf_free(&rb);
+            return cordon__err(err, rrc, "cannot store the rules in the db: %s", cordon_strerror(rrc));
+        }
+        pc[np++] = (piece){CORDON__SEC_RULES, rb.data, rb.len};
+    }
     unsigned char *blob = NULL;
     size_t size = 0;
     int rc = assemble(b, pc, np, &blob, &size, err);
-    if (rc)
+    if (rc) {
+        cordon__buf_free(&rb);
         return rc;
+    }
     cordon_db *db = NULL;
     rc = cordon__db_from_blob(b->opts, blob, size, 0, 0, &db, err);
     if (rc) {
+        cordon__buf_free(&rb);
         cordon__free(&b->alloc, blob);
         return rc;
     }
@@ -683,13 +715,23 @@ CORDON_API int cordon_builder_finish(cordon_builder *b, cordon_db **out, cordon_
         cordon__buf_free(&mb);
         cordon_db_free(db); /* frees blob */
         db = NULL;
-        if (rc)
-            return rc;
-        rc = cordon__db_from_blob(b->opts, blob2, size2, 0, 1, &db, err);
         if (rc) {
-            cordon__free(&b->alloc, blob2);
+            cordon__buf_free(&rb);
             return rc;
         }
+        blob = blob2;
+        size = size2;
+    } else {
+        db->base = NULL; /* keep the blob: it becomes the final db's */
+        cordon_db_free(db);
+        db = NULL;
+    }
+    cordon__buf_free(&rb);
+    /* the final db, with its modules attached (match index, rules) */
+    rc = cordon__db_from_blob(b->opts, blob, size, 0, 1, &db, err);
+    if (rc) {
+        cordon__free(&b->alloc, blob);
+        return rc;
     }
     builder_clear(b);
     cordon__buf_init(&b->strings, &b->alloc);

@@ -2,6 +2,8 @@
  * and the public accessors. */
 #include "index/dbint.h"
 #include "sources/formats.h"
+#include "classify/classify.h"
+#include "screen/verdict.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -192,9 +194,19 @@ int cordon__db_from_blob(const cordon_options *opts, unsigned char *blob, size_t
     db->base = blob;
     db->size = size;
     db->mapped = mapped;
+    if (attach && db->rules_sec) {
+        cordon__rules *r = NULL;
+        rc = cordon__rules_load(db->rules_sec, db->rules_size, db->opts, &r, err);
+        if (rc) {
+            db->base = NULL;
+            goto fail;
+        }
+        db->rules = r;
+    }
     if (attach && db->match_sec && cordon__match_attach) {
         rc = cordon__match_attach(db, err);
         if (rc) {
+            cordon_rules_free(db->rules);
             db->base = NULL;
             goto fail;
         }
@@ -213,6 +225,7 @@ CORDON_API void cordon_db_free(cordon_db *db)
         return;
     if (db->match && cordon__match_detach)
         cordon__match_detach(db);
+    cordon_rules_free(db->rules);
     if (db->base) {
         if (db->mapped)
             munmap((void *)db->base, db->size);
@@ -593,4 +606,14 @@ CORDON_API const char *cordon_format_name(uint32_t i, const char **description)
             return cordon__formats[k]->name;
         }
     return NULL;
+}
+
+const cordon_rules *cordon__db_rules(const cordon_db *db)
+{
+    return db ? (const cordon_rules *)db->rules : NULL;
+}
+
+CORDON_API const cordon_rules *cordon_db_rules(const cordon_db *db)
+{
+    return cordon__db_rules(db);
 }
