@@ -18,6 +18,16 @@ inc=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
 if [ ! -f "$inc/Python.h" ]; then
     echo "SKIP: no Python.h in $inc (install python3-dev)"; exit 77
 fi
+# Sanitizer builds (--enable-sanitizers): the ASan runtime must be loaded
+# first, and CPython's own allocations are not ours to leak-check.
+san_rt=$(ldd "$abs_top_builddir/lib/.libs/libcordon.so" 2>/dev/null |
+    awk '/lib(asan|ubsan|tsan)\.so/ { printf "%s%s", sep, $3; sep=":" }')
+case "$san_rt" in
+*tsan*) echo "SKIP: CPython cannot load a ThreadSanitizer libcordon (--enable-tsan build)"; exit 77 ;;
+?*) LD_PRELOAD="$san_rt${LD_PRELOAD:+:$LD_PRELOAD}"
+    ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+    export LD_PRELOAD ASAN_OPTIONS ;;
+esac
 out="$abs_top_builddir/bindings/python"
 mkdir -p "$out" || exit 99
 "$PY" "$abs_top_srcdir/bindings/python/build_cffi.py" --quiet \

@@ -64,16 +64,43 @@ func goStrN(p *C.char, n C.size_t) string {
 // Analyze normalises, transliterates, tokenizes and types a name. Invalid
 // UTF-8 gives an error wrapping ErrUTF8 with Offset at the first bad byte.
 func Analyze(name string, typ EntityType) (*Analysis, error) {
-	var a *C.cordon_analysis
+	a := getAnalysis()
+	defer putAnalysis(a)
 	var cerr C.cordon_error
 	p, n := strArg(name)
-	rc := C.cordon_analyze_name(p, n, C.int(typ), nil, &a, &cerr)
+	rc := C.cordon_analyze_name(p, n, C.int(typ), nil, &a.p, &cerr)
 	runtime.KeepAlive(name)
 	if rc != C.CORDON_OK {
-		C.cordon_analysis_free(a)
 		return nil, newError(rc, &cerr)
 	}
-	defer C.cordon_analysis_free(a)
+	return readAnalysis(a.p)
+}
+
+// analysisHandle is a reusable C analysis (its buffers are kept between
+// calls). Handles are handed to one goroutine at a time through a bounded
+// free list; a plain sync.Pool would drop them without freeing C memory.
+type analysisHandle struct{ p *C.cordon_analysis }
+
+var analysisFree = make(chan *analysisHandle, 64)
+
+func getAnalysis() *analysisHandle {
+	select {
+	case a := <-analysisFree:
+		return a
+	default:
+		return &analysisHandle{}
+	}
+}
+
+func putAnalysis(a *analysisHandle) {
+	select {
+	case analysisFree <- a:
+	default:
+		C.cordon_analysis_free(a.p)
+	}
+}
+
+func readAnalysis(a *C.cordon_analysis) (*Analysis, error) {
 	var l, off C.size_t
 	out := &Analysis{}
 	out.Normalized = goStrN(C.cordon_analysis_normalized(a, &l), l)

@@ -340,14 +340,36 @@ class Analysis:
     """A name analysed the way the matcher sees it (see :func:`analyze`)."""
     normalized: str
     tokens: Tuple[Token, ...]
-    #: the library's JSON rendering, decoded
-    data: Dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+    #: the library's JSON rendering
+    json: str = field(repr=False, default="{}")
+
+    @property
+    def data(self) -> Dict[str, Any]:
+        """The JSON rendering, decoded."""
+        return json.loads(self.json)
 
 
 def _cstr_len(p: Any, n: Any) -> str:
     if p == ffi.NULL:
         return ""
     return ffi.unpack(p, n[0]).decode("utf-8", "replace")
+
+
+class _AnalysisSlot:
+    """A thread's reusable ``cordon_analysis`` (internal)."""
+
+    __slots__ = ("out", "err", "sizes")
+
+    def __init__(self) -> None:
+        self.out = ffi.new("cordon_analysis **")
+        self.err = ffi.new("cordon_error *")
+        self.sizes = ffi.new("size_t[2]")
+
+    def __del__(self) -> None:
+        lib.cordon_analysis_free(self.out[0])
+
+
+_tls = threading.local()
 
 
 def analyze(name: Union[str, bytes], type: TypeArg = None) -> Analysis:
@@ -366,36 +388,34 @@ def analyze(name: Union[str, bytes], type: TypeArg = None) -> Analysis:
     """
     b = _utf8(name)
     t = _type_code(type)
-    out = ffi.new("cordon_analysis **")
-    err = _new_err()
-    rc = lib.cordon_analyze_name(b, len(b), t, ffi.NULL, out, err)
+    # One reusable analysis handle per thread (a handle belongs to one thread
+    # at a time; reuse avoids reallocating its buffers on every call).
+    slot = getattr(_tls, "slot", None)
+    if slot is None:
+        slot = _tls.slot = _AnalysisSlot()
+    out, n, off = slot.out, slot.sizes, slot.sizes + 1
+    rc = lib.cordon_analyze_name(b, len(b), t, ffi.NULL, out, slot.err)
     if rc != 0:
-        lib.cordon_analysis_free(out[0])
-        _raise(rc, err)
+        _raise(rc, slot.err)
     a = out[0]
-    try:
-        n = ffi.new("size_t *")
-        off = ffi.new("size_t *")
-        normalized = _cstr_len(lib.cordon_analysis_normalized(a, n), n)
-        toks = []
-        for i in range(lib.cordon_analysis_token_count(a)):
-            text = _cstr_len(lib.cordon_analysis_token_text(a, i, n), n)
-            lc = lib.cordon_analysis_token_legal_class(a, i)
-            skel = _cstr_len(lib.cordon_analysis_token_skeleton(a, i, n), n)
-            ph0 = _cstr_len(lib.cordon_analysis_token_phonetic(a, i, 0, n), n)
-            ph1 = _cstr_len(lib.cordon_analysis_token_phonetic(a, i, 1, n), n)
-            lib.cordon_analysis_token_span(a, i, off, n)
-            toks.append(Token(text, TokenKind(lib.cordon_analysis_token_kind(a, i)),
-                              None if lc == ffi.NULL else _str(lc),
-                              _str(lib.cordon_analysis_token_script(a, i)), skel,
-                              (ph0, ph1), int(off[0]), int(n[0])))
-        js = lib.cordon_analysis_json(a, n)
-        if js == ffi.NULL:
-            raise NoMemError(lib.CORDON_E_NOMEM)
-        data = json.loads(_cstr_len(js, n))
-    finally:
-        lib.cordon_analysis_free(a)
-    return Analysis(normalized, tuple(toks), data)
+    normalized = _cstr_len(lib.cordon_analysis_normalized(a, n), n)
+    toks = []
+    for i in range(lib.cordon_analysis_token_count(a)):
+        text = _cstr_len(lib.cordon_analysis_token_text(a, i, n), n)
+        lc = lib.cordon_analysis_token_legal_class(a, i)
+        skel = _cstr_len(lib.cordon_analysis_token_skeleton(a, i, n), n)
+        ph0 = _cstr_len(lib.cordon_analysis_token_phonetic(a, i, 0, n), n)
+        ph1 = _cstr_len(lib.cordon_analysis_token_phonetic(a, i, 1, n), n)
+        lib.cordon_analysis_token_span(a, i, off, n)
+        toks.append(Token(text, TokenKind(lib.cordon_analysis_token_kind(a, i)),
+                          None if lc == ffi.NULL else _str(lc),
+                          _str(lib.cordon_analysis_token_script(a, i)), skel,
+                          (ph0, ph1), int(off[0]), int(n[0])))
+    js = lib.cordon_analysis_json(a, n)
+    if js == ffi.NULL:
+        raise NoMemError(lib.CORDON_E_NOMEM)
+    text = _cstr_len(js, n)
+    return Analysis(normalized, tuple(toks), text)
 
 
 # --------------------------------------------------------------------------
@@ -759,8 +779,13 @@ class Classification:
     """Result of :meth:`Rules.classify`."""
     candidates: Tuple[Candidate, ...]
     embargoes: Tuple[Embargo, ...]
-    #: the library's JSON rendering, decoded
-    data: Dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+    #: the library's JSON rendering
+    json: str = field(repr=False, default="{}")
+
+    @property
+    def data(self) -> Dict[str, Any]:
+        """The JSON rendering, decoded."""
+        return json.loads(self.json)
 
     @property
     def controlled(self) -> bool:
@@ -901,10 +926,10 @@ class Rules:
             js = lib.cordon_classification_json(c, n)
             if js == ffi.NULL:
                 raise NoMemError(lib.CORDON_E_NOMEM)
-            data = json.loads(_cstr_len(js, n))
+            text = _cstr_len(js, n)
         finally:
             lib.cordon_classification_free(c)
-        return Classification(tuple(cands), tuple(embs), data)
+        return Classification(tuple(cands), tuple(embs), text)
 
     def __repr__(self) -> str:
         return "<cordon.Rules %d entries, %d embargo rules>" % (self.entry_count,

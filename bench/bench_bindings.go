@@ -1,0 +1,83 @@
+//go:build ignore
+
+// Go side of bench/bench_bindings.sh: the same calls as bench_bindings.c
+// through cordon.dev/cordon. Prints "<op> <ns per call>" (best of ROUNDS).
+// Run by bench_bindings.sh inside a scratch module that replaces
+// cordon.dev/cordon with bindings/go.
+package main
+
+import (
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"strconv"
+	"syscall"
+
+	"cordon.dev/cordon"
+)
+
+// cpuNs is the process CPU time (user + system, all threads, so the GC
+// counts): the machine is shared, wall time is not a measure.
+func cpuNs() int64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
+func bestOf(rounds, n int, fn func()) float64 {
+	best := 1e300
+	for r := 0; r < rounds; r++ {
+		t0 := cpuNs()
+		fn()
+		if d := float64(cpuNs()-t0) / float64(n); d < best {
+			best = d
+		}
+	}
+	return best
+}
+
+func main() {
+	un, rulesDir := os.Args[1], os.Args[2]
+	rounds := 5
+	if len(os.Args) > 3 {
+		rounds, _ = strconv.Atoi(os.Args[3])
+	}
+	db, err := cordon.Compile(un)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer db.Close()
+	names := make([]string, db.EntityCount())
+	for i := range names {
+		nn, _ := db.EntityNames(i)
+		names[i] = nn[0].Text
+	}
+	fmt.Printf("analyze %.0f\n", bestOf(rounds, len(names), func() {
+		for _, n := range names {
+			if _, err := cordon.Analyze(n, cordon.TypeUnknown); err != nil {
+				log.Fatal(err)
+			}
+		}
+	}))
+	rules, err := cordon.NewRules(filepath.Join(rulesDir, "demo-rules.xml"),
+		filepath.Join(rulesDir, "embargoes.xml"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer rules.Close()
+	base := []cordon.Item{
+		{Description: "AD9208 analog-to-digital converter 14-bit 3 GSPS", TariffCode: "854239", Destination: "Germany"},
+		{Description: "wooden garden bench", TariffCode: "940161", Destination: "France"},
+		{Description: "office chairs", TariffCode: "940130", Destination: "Sevastopol, Crimea"},
+		{Description: "analog-to-digital converter", TariffCode: "854231", Destination: "North Korea"},
+	}
+	const reps = 500
+	fmt.Printf("classify %.0f\n", bestOf(rounds, reps*len(base), func() {
+		for k := 0; k < reps*len(base); k++ {
+			if _, err := rules.Classify(base[k%len(base)]); err != nil {
+				log.Fatal(err)
+			}
+		}
+	}))
+}
