@@ -786,6 +786,71 @@ static void test_serialize(void **state)
     cordon_options_free(o);
 }
 
+/* ---- threads: one rules handle, concurrent classification ------------------------- */
+
+#include <pthread.h>
+
+typedef struct thr_arg {
+    cordon_rules *r;
+    const char *want[4];
+    int bad;
+} thr_arg;
+
+static const char *const thr_desc[4] = {"12-bit ADC, 1 GSPS", "GaN MMIC amplifier 5 GHz 30 W",
+                                        "AES-256 encryption module", "office chairs"};
+
+static void *thr_main(void *p)
+{
+    thr_arg *a = p;
+    for (int n = 0; n < 300; n++) {
+        int k = n % 4;
+        cordon_item *it = NULL;
+        cordon_classification *c = NULL;
+        if (cordon_item_new(&it, NULL, NULL) != CORDON_OK)
+            return NULL;
+        cordon_item_set_description(it, thr_desc[k], CORDON_NUL_TERMINATED, NULL);
+        cordon_item_set_destination(it, "Crimea", CORDON_NUL_TERMINATED, NULL);
+        if (cordon_classify(a->r, it, &c, NULL) != CORDON_OK ||
+            strcmp(cordon_classification_json(c, NULL), a->want[k]) != 0)
+            a->bad++;
+        cordon_classification_free(c);
+        cordon_item_free(it);
+    }
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    cordon_rules *r = load_demo(NULL);
+    cordon_classification *c[4];
+    thr_arg args[4];
+    for (int k = 0; k < 4; k++) {
+        cordon_item *it = NULL;
+        assert_int_equal(cordon_item_new(&it, NULL, NULL), CORDON_OK);
+        cordon_item_set_description(it, thr_desc[k], CORDON_NUL_TERMINATED, NULL);
+        cordon_item_set_destination(it, "Crimea", CORDON_NUL_TERMINATED, NULL);
+        assert_int_equal(cordon_classify(r, it, &c[k], NULL), CORDON_OK);
+        cordon_item_free(it);
+    }
+    assert_true(cordon_classification_count(c[0]) > 0);
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++) {
+        args[i].r = r;
+        args[i].bad = 0;
+        for (int k = 0; k < 4; k++)
+            args[i].want[k] = cordon_classification_json(c[k], NULL);
+        assert_int_equal(pthread_create(&t[i], NULL, thr_main, &args[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(args[i].bad, 0);
+    }
+    for (int k = 0; k < 4; k++)
+        cordon_classification_free(c[k]);
+    cordon_rules_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -800,6 +865,7 @@ int main(void)
         cmocka_unit_test(test_ccl_index),
         cmocka_unit_test(test_malformed_rules),
         cmocka_unit_test(test_serialize),
+        cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
