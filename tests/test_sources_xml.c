@@ -136,8 +136,9 @@ static char *make_canon(const cordon__ent *e)
             ds_add(&d, lines[i]);
             ds_add(&d, "\n");
         }
-        free(lines[i]);
     }
+    for (size_t i = 0; i < k; i++)
+        free(lines[i]);
     free(lines);
     return d.p;
 }
