@@ -266,6 +266,98 @@ static void test_explain_json(void **state)
     cordon__buf_free(&b);
 }
 
+/* ---- public API over the real analysis pipeline ----------------------------- */
+
+static void test_public_match(void **state)
+{
+    (void)state;
+    cordon_options *o = tu_options();
+    cordon_error err;
+    double s = -1;
+    assert_int_equal(cordon_match("Vladimir Putin", CORDON_NUL_TERMINATED,
+                                  "PUTIN, Vladimir Vladimirovich", CORDON_NUL_TERMINATED, 1, o, &s,
+                                  &err),
+                     CORDON_OK);
+    assert_true(s >= cordon_match_threshold(1));
+    assert_true(s < 1.0);
+    double c = -1;
+    assert_int_equal(cordon_match("\xd0\x92\xd0\xbb\xd0\xb0\xd0\xb4\xd0\xb8\xd0\xbc\xd0\xb8\xd1\x80 "
+                                  "\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd",
+                                  CORDON_NUL_TERMINATED, "Vladimir Putin", CORDON_NUL_TERMINATED, 1, o,
+                                  &c, &err),
+                     CORDON_OK);
+    assert_true(c >= cordon_match_threshold(1));
+    /* vessels differing by a number */
+    assert_int_equal(cordon_match("Ocean Star 5", CORDON_NUL_TERMINATED, "OCEAN STAR 6",
+                                  CORDON_NUL_TERMINATED, 3, o, &s, &err),
+                     CORDON_OK);
+    assert_true(s < cordon_match_threshold(3));
+    /* errors */
+    assert_int_equal(cordon_match("\xff", 1, "a", 1, 1, o, &s, &err), CORDON_E_UTF8);
+    assert_int_equal(err.offset, 0);
+    assert_int_equal(cordon_match("a", 1, "b", 1, 9, o, &s, &err), CORDON_E_INVALID);
+    assert_int_equal(cordon_match("a", 1, "b", 1, 1, o, NULL, &err), CORDON_E_INVALID);
+    cordon_options_free(o);
+}
+
+static void test_matcher_explain(void **state)
+{
+    (void)state;
+    cordon_options *o = tu_options();
+    cordon_matcher *m = NULL;
+    cordon_error err;
+    assert_int_equal(cordon_matcher_new(o, &m, &err), CORDON_OK);
+    assert_null(cordon_matcher_explain_json(m, NULL));
+    double s;
+    assert_int_equal(cordon_matcher_score(m, "Al Qaida", CORDON_NUL_TERMINATED, "ALQAIDA",
+                                          CORDON_NUL_TERMINATED, 2, &s, &err),
+                     CORDON_OK);
+    size_t n = 0;
+    const char *j = cordon_matcher_explain_json(m, &n);
+    assert_non_null(j);
+    assert_int_equal(strlen(j), n);
+    assert_non_null(strstr(j, "\"query\":\"al qaida\",\"list\":\"alqaida\",\"how\":\"glued\""));
+    assert_true(s >= cordon_match_threshold(2));
+    cordon_matcher_free(m);
+    cordon_options_free(o);
+}
+
+/* Real aliases of one listed person (OpenSanctions fixture): every Latin and
+ * Cyrillic/Greek form alerts against the plain Latin name; Han/Kana/Hangul
+ * forms are out of reach of a Latin transliteration and stay below. */
+static void test_real_putin_aliases(void **state)
+{
+    (void)state;
+    char path[1024];
+    TU_REQUIRE_SHARED(path, "opensanctions/putin_names.txt");
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    cordon_matcher *m = NULL;
+    assert_int_equal(cordon_matcher_new(NULL, &m, NULL), CORDON_OK);
+    char line[512];
+    int latin = 0, latin_hit = 0, total = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = 0;
+        if (!line[0])
+            continue;
+        total++;
+        double s;
+        assert_int_equal(cordon_matcher_score(m, "Vladimir Putin", CORDON_NUL_TERMINATED, line,
+                                              CORDON_NUL_TERMINATED, 1, &s, NULL),
+                         CORDON_OK);
+        bool ascii_putin = strstr(line, "Putin") || strstr(line, "PUTIN");
+        if (ascii_putin && strstr(line, "Vladimir")) {
+            latin++;
+            latin_hit += s >= cordon_match_threshold(1);
+        }
+    }
+    fclose(f);
+    cordon_matcher_free(m);
+    assert_int_equal(total, 81);
+    assert_true(latin >= 10);
+    assert_int_equal(latin_hit, latin);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +372,9 @@ int main(void)
         cmocka_unit_test(test_legal_class),
         cmocka_unit_test(test_evidence),
         cmocka_unit_test(test_explain_json),
+        cmocka_unit_test(test_public_match),
+        cmocka_unit_test(test_matcher_explain),
+        cmocka_unit_test(test_real_putin_aliases),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
