@@ -141,6 +141,8 @@ static int compile_one(cordon__rules *r, size_t i, cordon_error *err)
     pcre2_compile_context_free(cc);
     if (!code) {
         PCRE2_UCHAR msg[160];
+        if (ec == PCRE2_ERROR_HEAP_FAILED)
+            return cordon__err(err, CORDON_E_NOMEM, "out of memory compiling a pattern");
         pcre2_get_error_message(ec, msg, sizeof msg);
         cordon__err(err, CORDON_E_REGEX, "pattern /%.80s/ at offset %u: %s", src, (unsigned)eo,
                     (const char *)msg);
@@ -478,7 +480,7 @@ static int load_entry(cordon__rules *r, const xmlNode *n, uint32_t list, const c
             pcre2_compile_context_free(cc);
             if (!pc) {
                 PCRE2_UCHAR msg[160];
-                if (!cc) {
+                if (!cc || ec == PCRE2_ERROR_HEAP_FAILED) {
                     rc = cordon__err(err, CORDON_E_NOMEM, "out of memory");
                     break;
                 }

@@ -147,6 +147,8 @@ static int compile(cordon__ofac_rx *rx, const char *pat, pcre2_code **out, cordo
     pcre2_compile_context_free(cc);
     if (!*out) {
         PCRE2_UCHAR msg[160];
+        if (ec == PCRE2_ERROR_HEAP_FAILED)
+            return cordon__err(err, CORDON_E_NOMEM, "out of memory compiling OFAC remarks pattern");
         pcre2_get_error_message(ec, msg, sizeof msg);
         int rc = cordon__err_at(err, CORDON_E_REGEX, (int64_t)eo, 0, 0,
                                 "OFAC remarks pattern: %s", (const char *)msg);
