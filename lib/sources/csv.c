@@ -422,8 +422,10 @@ static int cmp_group(const void *a, const void *b)
 
 bool cordon__csv_group_finish(cordon__csv_grouper *g)
 {
-    qsort(g->rows, g->n, sizeof *g->rows, cmp_row);
     g->ngroups = 0;
+    if (g->n == 0)
+        return true;
+    qsort(g->rows, g->n, sizeof *g->rows, cmp_row);
     for (size_t i = 0; i < g->n;) {
         size_t j = i + 1;
         while (j < g->n && g->rows[j].key == g->rows[i].key)

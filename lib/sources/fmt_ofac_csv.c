@@ -155,7 +155,8 @@ static int load_aux(ofac_ctx *x, aux_set *s)
     s->rd = c; /* keeps the grown field array */
     if (rc < 0)
         return rc;
-    qsort(s->rows, s->n, sizeof *s->rows, cmp_aux);
+    if (s->n)
+        qsort(s->rows, s->n, sizeof *s->rows, cmp_aux);
     return CORDON_OK;
 }
 
