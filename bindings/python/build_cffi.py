@@ -203,7 +203,49 @@ const char *cordon_classification_json(cordon_classification *c, size_t *len);
 void cordon_classification_free(cordon_classification *c);
 """
 
-CDEFS = [CDEF_CORE, CDEF_TEXT, CDEF_DB, CDEF_CLASSIFY_CODES, CDEF_CLASSIFY]
+CDEF_MATCH = r"""
+typedef struct cordon_matcher cordon_matcher;
+int cordon_match(const char *a, size_t alen, const char *b, size_t blen, int type,
+                 const cordon_options *opts, double *score, cordon_error *err);
+double cordon_match_threshold(int type);
+int cordon_matcher_new(const cordon_options *opts, cordon_matcher **out, cordon_error *err);
+void cordon_matcher_free(cordon_matcher *m);
+int cordon_matcher_score(cordon_matcher *m, const char *a, size_t alen, const char *b,
+                         size_t blen, int type, double *score, cordon_error *err);
+const char *cordon_matcher_explain_json(cordon_matcher *m, size_t *len);
+"""
+
+CDEF_TXN = r"""
+int cordon_builder_add_rules_file(cordon_builder *b, const char *path, const char *format,
+                                  const char *list_id, cordon_error *err);
+const cordon_rules *cordon_db_rules(const cordon_db *db);
+typedef struct cordon_txn cordon_txn;
+#define CORDON_TXN_ORIGIN ...
+#define CORDON_TXN_DESTINATION ...
+#define CORDON_TXN_TRANSIT ...
+int cordon_txn_parse_json(const char *json, size_t len, const cordon_options *opts,
+                          cordon_txn **out, cordon_error *err);
+void cordon_txn_free(cordon_txn *t);
+typedef struct cordon_verdict cordon_verdict;
+#define CORDON_VERDICT_CLEAR ...
+#define CORDON_VERDICT_REVIEW ...
+#define CORDON_VERDICT_BLOCK ...
+int cordon_screen_txn(const cordon_db *db, const cordon_rules *rules, const cordon_txn *t,
+                      const cordon_options *opts, cordon_verdict **out, cordon_error *err);
+int cordon_verdict_decision(const cordon_verdict *v);
+const char *cordon_verdict_id(const cordon_verdict *v);
+const char *cordon_verdict_decision_name(int decision);
+size_t cordon_verdict_reason_count(const cordon_verdict *v);
+const char *cordon_verdict_reason_code(const cordon_verdict *v, size_t i);
+int cordon_verdict_reason_decision(const cordon_verdict *v, size_t i);
+const char *cordon_verdict_reason_text(const cordon_verdict *v, size_t i);
+const char *cordon_verdict_reason_evidence(const cordon_verdict *v, size_t i);
+const char *cordon_verdict_json(cordon_verdict *v, size_t *len);
+void cordon_verdict_free(cordon_verdict *v);
+"""
+
+CDEFS = [CDEF_CORE, CDEF_TEXT, CDEF_DB, CDEF_CLASSIFY_CODES, CDEF_CLASSIFY, CDEF_MATCH,
+         CDEF_TXN]
 
 PY_SOURCES = ["__init__.py", "_core.py", "py.typed"]
 

@@ -869,73 +869,275 @@ class Rules:
             ParseError: a damaged code or unreadable parameter value.
             Utf8Error, LimitError, InvalidError.
         """
-        out = ffi.new("cordon_item **")
-        err = _new_err()
-        rc = lib.cordon_item_new(out, self._opts.ptr, err)
-        if rc != 0:
-            _raise(rc, err)
-        item = out[0]
-        res = ffi.new("cordon_classification **")
-        try:
-            for value, setter, what in ((description, lib.cordon_item_set_description,
-                                         "description"),
-                                        (tariff_code, lib.cordon_item_set_tariff_code,
-                                         "tariff_code"),
-                                        (control_code, lib.cordon_item_set_control_code,
-                                         "control_code"),
-                                        (destination, lib.cordon_item_set_destination,
-                                         "destination")):
-                if value is None:
-                    continue
-                b = _utf8(value, what)
-                rc = setter(item, b, len(b), err)
-                if rc != 0:
-                    _raise(rc, err)
-            for k, v in (params or {}).items():
-                kb, vb = _utf8(k, "parameter name"), _utf8(str(v), "parameter value")
-                if b"\0" in kb or b"\0" in vb:
-                    raise InvalidError(lib.CORDON_E_INVALID, "NUL byte in parameter %r" % k)
-                rc = lib.cordon_item_set_param(item, kb, vb, err)
-                if rc != 0:
-                    _raise(rc, err)
-            rc = lib.cordon_classify(self._ptr, item, res, err)
-            if rc != 0:
-                _raise(rc, err)
-        finally:
-            lib.cordon_item_free(item)
-        c = res[0]
-        try:
-            cands = []
-            for i in range(lib.cordon_classification_count(c)):
-                cands.append(Candidate(
-                    _str(lib.cordon_classification_list(c, i)),
-                    _str(lib.cordon_classification_code(c, i)),
-                    _str(lib.cordon_classification_title(c, i)),
-                    _str(lib.cordon_classification_tier(c, i)),
-                    _str(lib.cordon_classification_legal(c, i)),
-                    float(lib.cordon_classification_confidence(c, i)),
-                    _str(lib.cordon_classification_reason(c, i)),
-                    _str(lib.cordon_classification_evidence(c, i)),
-                    _str(lib.cordon_classification_missing(c, i))))
-            block = ffi.new("int *")
-            embs = []
-            for i in range(lib.cordon_classification_embargo_count(c)):
-                text = _str(lib.cordon_classification_embargo(c, i, block))
-                embs.append(Embargo(text, bool(block[0])))
-            n = ffi.new("size_t *")
-            js = lib.cordon_classification_json(c, n)
-            if js == ffi.NULL:
-                raise NoMemError(lib.CORDON_E_NOMEM)
-            text = _cstr_len(js, n)
-        finally:
-            lib.cordon_classification_free(c)
-        return Classification(tuple(cands), tuple(embs), text)
+        return _classify(self._ptr, self._opts.ptr, description, tariff_code, control_code,
+                         params, destination)
 
     def __repr__(self) -> str:
         return "<cordon.Rules %d entries, %d embargo rules>" % (self.entry_count,
                                                                self.embargo_count)
 
 
+def _classify(rules: Any, opts: Any, description: Optional[str], tariff_code: Optional[str],
+              control_code: Optional[str], params: Optional[Dict[str, str]],
+              destination: Optional[str]) -> Classification:
+    out = ffi.new("cordon_item **")
+    err = _new_err()
+    rc = lib.cordon_item_new(out, opts, err)
+    if rc != 0:
+        _raise(rc, err)
+    item = out[0]
+    res = ffi.new("cordon_classification **")
+    try:
+        for value, setter, what in ((description, lib.cordon_item_set_description,
+                                     "description"),
+                                    (tariff_code, lib.cordon_item_set_tariff_code,
+                                     "tariff_code"),
+                                    (control_code, lib.cordon_item_set_control_code,
+                                     "control_code"),
+                                    (destination, lib.cordon_item_set_destination,
+                                     "destination")):
+            if value is None:
+                continue
+            b = _utf8(value, what)
+            rc = setter(item, b, len(b), err)
+            if rc != 0:
+                _raise(rc, err)
+        for k, v in (params or {}).items():
+            kb, vb = _utf8(k, "parameter name"), _utf8(str(v), "parameter value")
+            if b"\0" in kb or b"\0" in vb:
+                raise InvalidError(lib.CORDON_E_INVALID, "NUL byte in parameter %r" % k)
+            rc = lib.cordon_item_set_param(item, kb, vb, err)
+            if rc != 0:
+                _raise(rc, err)
+        rc = lib.cordon_classify(rules, item, res, err)
+        if rc != 0:
+            _raise(rc, err)
+    finally:
+        lib.cordon_item_free(item)
+    c = res[0]
+    try:
+        cands = []
+        for i in range(lib.cordon_classification_count(c)):
+            cands.append(Candidate(
+                _str(lib.cordon_classification_list(c, i)),
+                _str(lib.cordon_classification_code(c, i)),
+                _str(lib.cordon_classification_title(c, i)),
+                _str(lib.cordon_classification_tier(c, i)),
+                _str(lib.cordon_classification_legal(c, i)),
+                float(lib.cordon_classification_confidence(c, i)),
+                _str(lib.cordon_classification_reason(c, i)),
+                _str(lib.cordon_classification_evidence(c, i)),
+                _str(lib.cordon_classification_missing(c, i))))
+        block = ffi.new("int *")
+        embs = []
+        for i in range(lib.cordon_classification_embargo_count(c)):
+            text = _str(lib.cordon_classification_embargo(c, i, block))
+            embs.append(Embargo(text, bool(block[0])))
+        n = ffi.new("size_t *")
+        js = lib.cordon_classification_json(c, n)
+        if js == ffi.NULL:
+            raise NoMemError(lib.CORDON_E_NOMEM)
+        text = _cstr_len(js, n)
+    finally:
+        lib.cordon_classification_free(c)
+    return Classification(tuple(cands), tuple(embs), text)
+
+
 __all__ += ["Rules", "Classification", "Candidate", "Embargo"]
 for _name in ("Rules", "Classification", "Candidate", "Embargo"):
+    globals()[_name].__module__ = "cordon"
+
+
+# --------------------------------------------------------------------------
+# Pairwise matching
+
+
+class Matcher:
+    """A reusable pairwise name matcher that can explain its last score.
+    One thread at a time (each thread should own its Matcher;
+    :func:`match` keeps one per thread for you)."""
+
+    __slots__ = ("_ptr", "_score", "_err", "__weakref__")
+
+    def __init__(self) -> None:
+        out = ffi.new("cordon_matcher **")
+        err = _new_err()
+        rc = lib.cordon_matcher_new(ffi.NULL, out, err)
+        if rc != 0:
+            _raise(rc, err)
+        self._ptr = ffi.gc(out[0], lib.cordon_matcher_free)
+        self._score = ffi.new("double *")
+        self._err = err
+
+    def score(self, a: Union[str, bytes], b: Union[str, bytes], type: TypeArg = None) -> float:
+        """Calibrated score in [0, 1] that ``a`` (query) and ``b`` (list name)
+        denote the same party; compare with :func:`match_threshold`.
+
+        Raises:
+            Utf8Error, LimitError, InvalidError.
+        """
+        ab, bb = _utf8(a), _utf8(b)
+        rc = lib.cordon_matcher_score(self._ptr, ab, len(ab), bb, len(bb), _type_code(type),
+                                      self._score, self._err)
+        if rc != 0:
+            _raise(rc, self._err)
+        return self._score[0]
+
+    def explain(self) -> Dict[str, Any]:
+        """Explanation of the last score: token alignments (how: exact, typo,
+        skeleton, phonetic, initial, glued, number, fuzzy), unmatched tokens,
+        features, legal classes, evidence and score.
+
+        Raises:
+            StateError: nothing was scored yet.
+        """
+        n = ffi.new("size_t *")
+        js = lib.cordon_matcher_explain_json(self._ptr, n)
+        if js == ffi.NULL:
+            raise StateError(lib.CORDON_E_STATE, "no score to explain yet")
+        return json.loads(_cstr_len(js, n))
+
+
+_match_tls = threading.local()
+
+
+def match(a: Union[str, bytes], b: Union[str, bytes], type: TypeArg = None) -> float:
+    """Score how likely two names denote the same party (calibrated, [0, 1]).
+
+    ``cordon.match("Vladimir Putin", "ПУТИН Владимир Владимирович", "person")``.
+    Uses one :class:`Matcher` per thread; the GIL is released while scoring.
+    """
+    m = getattr(_match_tls, "m", None)
+    if m is None:
+        m = _match_tls.m = Matcher()
+    return m.score(a, b, type)
+
+
+def match_threshold(type: TypeArg = None) -> float:
+    """Default alert threshold of the calibrated score for an entity type."""
+    return float(lib.cordon_match_threshold(_type_code(type)))
+
+
+# --------------------------------------------------------------------------
+# Transactions
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason behind a verdict."""
+    #: "PARTY_MATCH", "PARTY_POSSIBLE_MATCH", "EMBARGO", "CONTROLLED_ITEM", ...
+    code: str
+    #: the decision this reason asks for: "CLEAR", "REVIEW" or "BLOCK"
+    decision: str
+    text: str
+    #: evidence, including the list version it was decided against
+    evidence: Dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The verdict on one transaction (see :meth:`Db.screen_txn`)."""
+    id: str
+    #: "CLEAR", "REVIEW" or "BLOCK"
+    decision: str
+    reasons: Tuple[Reason, ...]
+    #: the library's JSON rendering
+    json: str = field(repr=False, default="{}")
+
+    @property
+    def data(self) -> Dict[str, Any]:
+        """The JSON rendering, decoded."""
+        return json.loads(self.json)
+
+
+def _screen_txn(db: Any, rules: Any, txn: Union[Dict[str, Any], str, bytes]) -> Verdict:
+    if isinstance(txn, dict):
+        text = json.dumps(txn, ensure_ascii=False).encode("utf-8")
+    else:
+        text = _utf8(txn, "transaction")
+    out = ffi.new("cordon_txn **")
+    err = _new_err()
+    rc = lib.cordon_txn_parse_json(text, len(text), ffi.NULL, out, err)
+    if rc != 0:
+        _raise(rc, err)
+    t = out[0]
+    vout = ffi.new("cordon_verdict **")
+    try:
+        rc = lib.cordon_screen_txn(db, rules, t, ffi.NULL, vout, err)
+    finally:
+        lib.cordon_txn_free(t)
+    if rc != 0:
+        _raise(rc, err)
+    v = vout[0]
+    try:
+        reasons = []
+        for i in range(lib.cordon_verdict_reason_count(v)):
+            ev = lib.cordon_verdict_reason_evidence(v, i)
+            reasons.append(Reason(_str(lib.cordon_verdict_reason_code(v, i)),
+                                  _str(lib.cordon_verdict_decision_name(
+                                      lib.cordon_verdict_reason_decision(v, i))),
+                                  _str(lib.cordon_verdict_reason_text(v, i)),
+                                  json.loads(_str(ev)) if ev != ffi.NULL and _str(ev) else {}))
+        n = ffi.new("size_t *")
+        js = lib.cordon_verdict_json(v, n)
+        if js == ffi.NULL:
+            raise NoMemError(lib.CORDON_E_NOMEM)
+        return Verdict(_str(lib.cordon_verdict_id(v)),
+                       _str(lib.cordon_verdict_decision_name(lib.cordon_verdict_decision(v))),
+                       tuple(reasons), _cstr_len(js, n))
+    finally:
+        lib.cordon_verdict_free(v)
+
+
+def screen_txn(txn: Union[Dict[str, Any], str, bytes], db: Optional["Db"] = None,
+               rules: Optional[Rules] = None) -> Verdict:
+    """Screen a transaction (a dict or JSON text: id, origin, destination,
+    transit, parties[{role, name, type, country, dob, id_type, id_number}],
+    items[{description, hs, eccn, params}]) against ``db``'s lists and
+    ``rules`` (default: the rules stored in ``db``).
+
+    Raises:
+        ParseError: malformed JSON or unknown fields (line/column/offset).
+    """
+    rp = rules._ptr if rules is not None else ffi.NULL
+    if db is None:
+        return _screen_txn(ffi.NULL, rp, txn)
+    p = db._acquire()
+    try:
+        return _screen_txn(p, rp, txn)
+    finally:
+        db._release()
+
+
+def _db_screen_txn(self: "Db", txn: Union[Dict[str, Any], str, bytes],
+                   rules: Optional[Rules] = None) -> Verdict:
+    """Screen a transaction against this db's lists and rules (see
+    :func:`screen_txn`). Returns a :class:`Verdict` (CLEAR / REVIEW / BLOCK
+    with reasons and evidence)."""
+    return screen_txn(txn, self, rules)
+
+
+def _db_classify(self: "Db", description: Optional[str] = None, *,
+                 tariff_code: Optional[str] = None, control_code: Optional[str] = None,
+                 params: Optional[Dict[str, str]] = None,
+                 destination: Optional[str] = None) -> Classification:
+    """Classify an item against the rules stored in this db (see
+    :meth:`Rules.classify`). Raises :class:`NotFoundError` when the db
+    carries no rules."""
+    p = self._acquire()
+    try:
+        r = lib.cordon_db_rules(p)
+        if r == ffi.NULL:
+            raise NotFoundError(lib.CORDON_E_NOTFOUND, "this db carries no rules")
+        return _classify(r, ffi.NULL, description, tariff_code, control_code, params,
+                         destination)
+    finally:
+        self._release()
+
+
+Db.screen_txn = _db_screen_txn  # type: ignore[attr-defined]
+Db.classify = _db_classify  # type: ignore[attr-defined]
+
+__all__ += ["Matcher", "match", "match_threshold", "Reason", "Verdict", "screen_txn"]
+for _name in ("Matcher", "match", "match_threshold", "Reason", "Verdict", "screen_txn"):
     globals()[_name].__module__ = "cordon"
