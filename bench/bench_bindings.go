@@ -60,6 +60,13 @@ func main() {
 			}
 		}
 	}))
+	fmt.Printf("match %.0f\n", bestOf(rounds, len(names), func() {
+		for i, n := range names {
+			if _, err := cordon.Match(n, names[(i*7+1)%len(names)], cordon.TypeUnknown); err != nil {
+				log.Fatal(err)
+			}
+		}
+	}))
 	rules, err := cordon.NewRules(filepath.Join(rulesDir, "demo-rules.xml"),
 		filepath.Join(rulesDir, "embargoes.xml"))
 	if err != nil {

@@ -29,6 +29,14 @@ def main():
 
     print("analyze %.0f" % best_of(rounds, len(names), run_analyze))
 
+    pairs = [(names[i], names[(i * 7 + 1) % len(names)]) for i in range(len(names))]
+
+    def run_match():
+        for a, b in pairs:
+            cordon.match(a, b)
+
+    print("match %.0f" % best_of(rounds, len(pairs), run_match))
+
     rules = cordon.Rules([os.path.join(rules_dir, "demo-rules.xml"),
                           os.path.join(rules_dir, "embargoes.xml")])
     items = [("AD9208 analog-to-digital converter 14-bit 3 GSPS", "854239", "Germany"),

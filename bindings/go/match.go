@@ -1,6 +1,7 @@
 package cordon
 
 /*
+#include <stdlib.h>
 #include <cordon/cordon.h>
 */
 import "C"
@@ -8,11 +9,16 @@ import "C"
 import (
 	"encoding/json"
 	"runtime"
+	"unsafe"
 )
 
 // Matcher is a reusable pairwise name matcher that can explain its last
 // score. It belongs to one goroutine at a time; Match keeps a pool for you.
-type Matcher struct{ p *C.cordon_matcher }
+type Matcher struct {
+	p   *C.cordon_matcher
+	err *C.cordon_error // C-allocated: a Go cordon_error would escape to the heap per call
+	out *C.double
+}
 
 // NewMatcher creates a matcher; Close it when done.
 func NewMatcher() (*Matcher, error) {
@@ -21,6 +27,8 @@ func NewMatcher() (*Matcher, error) {
 	if rc := C.cordon_matcher_new(nil, &m.p, &cerr); rc != C.CORDON_OK {
 		return nil, newError(rc, &cerr)
 	}
+	m.err = (*C.cordon_error)(C.malloc(C.sizeof_cordon_error))
+	m.out = (*C.double)(C.malloc(C.sizeof_double))
 	runtime.SetFinalizer(m, (*Matcher).Close)
 	return m, nil
 }
@@ -29,7 +37,9 @@ func NewMatcher() (*Matcher, error) {
 func (m *Matcher) Close() error {
 	if m.p != nil {
 		C.cordon_matcher_free(m.p)
-		m.p = nil
+		C.free(unsafe.Pointer(m.err))
+		C.free(unsafe.Pointer(m.out))
+		m.p, m.err, m.out = nil, nil, nil
 		runtime.SetFinalizer(m, nil)
 	}
 	return nil
@@ -41,17 +51,15 @@ func (m *Matcher) Score(a, b string, typ EntityType) (float64, error) {
 	if m.p == nil {
 		return 0, errorf(ErrState, "the matcher is closed")
 	}
-	var score C.double
-	var cerr C.cordon_error
 	ap, an := strArg(a)
 	bp, bn := strArg(b)
-	rc := C.cordon_matcher_score(m.p, ap, an, bp, bn, C.int(typ), &score, &cerr)
+	rc := C.cordon_matcher_score(m.p, ap, an, bp, bn, C.int(typ), m.out, m.err)
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
 	if rc != C.CORDON_OK {
-		return 0, newError(rc, &cerr)
+		return 0, newError(rc, m.err)
 	}
-	return float64(score), nil
+	return float64(*m.out), nil
 }
 
 // Explain returns the explanation of the last score as JSON (token
