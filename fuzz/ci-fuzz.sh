@@ -6,7 +6,7 @@
 # reproducer is left in build-fuzz-ci/artifacts/<target>/ (add it to
 # fuzz/corpus/<target>/ with the fix).
 #
-#   FUZZ_SECONDS=N   seconds per harness (default 25; 14 harnesses * 25 s
+#   FUZZ_SECONDS=N   seconds per harness (default 20; 23 harnesses * 20 s
 #                    + build stays under ~10 minutes on 2 cores)
 #   FUZZ_TARGETS="a b"  only these harnesses
 #   JOBS=N           make parallelism (default 2)
@@ -14,7 +14,7 @@ set -eu
 cd "$(dirname "$0")/.."
 SRC=$(pwd)
 BLD=$SRC/build-fuzz-ci
-SECS=${FUZZ_SECONDS:-25}
+SECS=${FUZZ_SECONDS:-20}
 JOBS=${JOBS:-2}
 command -v clang >/dev/null || { echo "ci-fuzz.sh: clang not found"; exit 1; }
 [ -x configure ] && [ configure -nt configure.ac ] || autoreconf -fi
