@@ -25,7 +25,7 @@ san_rt=$(ldd "$abs_top_builddir/lib/.libs/libcordon.so" 2>/dev/null |
 case "$san_rt" in
 *tsan*) echo "SKIP: CPython cannot load a ThreadSanitizer libcordon (--enable-tsan build)"; exit 77 ;;
 ?*) LD_PRELOAD="$san_rt${LD_PRELOAD:+:$LD_PRELOAD}"
-    ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
     export LD_PRELOAD ASAN_OPTIONS ;;
 esac
 out="$abs_top_builddir/bindings/python"
