@@ -364,7 +364,9 @@ size_t cordon__qty_extract(const char *s, size_t n, cordon__qty *out, size_t max
             continue;
         }
         if (i > 0 && (is_alnum((unsigned char)s[i - 1]) && !(s[i - 1] >= '0' && s[i - 1] <= '9'))) {
-            /* part of an identifier like "AD9625" or "3A001": skip the run */
+            /* part of an identifier like "AD9625" or "3A001": skip the run
+             * (at least one byte: s[i] may be the '.' of "a.5") */
+            i++;
             while (i < n && is_alnum((unsigned char)s[i]))
                 i++;
             continue;
