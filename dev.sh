@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 SRC=$(pwd)
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
-DEPS="build-essential autoconf automake libtool pkg-config libpcre2-dev libxml2-dev
+DEPS="build-essential autoconf automake libtool pkg-config curl libpcre2-dev libxml2-dev
 libutf8proc-dev libjansson-dev libcmocka-dev abigail-tools python3 python3-cffi
 python3-pytest golang-go clang"
 
