@@ -17,4 +17,7 @@ CLI_DECLARE(info)
 CLI_DECLARE(txn)
 CLI_DECLARE(normalize)
 CLI_DECLARE(classify)
+CLI_DECLARE(search)
+CLI_DECLARE(screen)
+CLI_DECLARE(delta)
 #endif

@@ -14,6 +14,9 @@ static const cli_command commands[] = {
     CMD(txn, "screen transactions: CLEAR / REVIEW / BLOCK with reasons"),
     CMD(normalize, "show how a name is analysed"),
     CMD(classify, "classify an item against control lists and embargoes"),
+    CMD(search, "find the list entities a name matches"),
+    CMD(screen, "screen a CSV / JSON-lines file of parties (multi-threaded)"),
+    CMD(delta, "alerts that are new or changed between two list versions"),
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

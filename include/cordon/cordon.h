@@ -676,6 +676,182 @@ CORDON_API int cordon_matcher_score(cordon_matcher *m, const char *a, size_t ale
 CORDON_API const char *cordon_matcher_explain_json(cordon_matcher *m, size_t *len);
 
 
+/* ---- party screening (search) ---- */
+
+/** @name Party screening option keys
+ * More keys for cordon_options_set_int() (numbers from 100 on).
+ * @since 0.1 */
+/**@{*/
+/** Most hits (entities) a party query returns (default 10, 1..100000). */
+#define CORDON_OPT_LIMIT 100
+/** Alert threshold x 1000 (0..1000); -1 (default) = the calibrated per-type threshold. */
+#define CORDON_OPT_THRESHOLD_PERMILLE 101
+/** 1 = score every list name instead of index candidates (audits, recall checks); default 0. */
+#define CORDON_OPT_EXHAUSTIVE 102
+/**@}*/
+
+/** Decision of a hit: at or above the alert threshold. @since 0.1 */
+#define CORDON_DECISION_ALERT 1
+/** Decision of a hit: below the alert threshold (reported near misses). @since 0.1 */
+#define CORDON_DECISION_BELOW 0
+
+/** A party to screen: names, type, countries, date of birth, identifiers
+ * (owned by one thread). @since 0.1 */
+typedef struct cordon_party cordon_party;
+/** Ranked hits of cordon_screen_party(). @since 0.1 */
+typedef struct cordon_results cordon_results;
+
+/**
+ * Create an empty party query.
+ * @param[out] out receives the party; free with cordon_party_free()
+ * @param opts options (allocator, max name bytes) or NULL; copied
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_party_new(cordon_party **out, const cordon_options *opts,
+                                cordon_error *err);
+
+/** Release a party; NULL is allowed. @param p the party @since 0.1 */
+CORDON_API void cordon_party_free(cordon_party *p);
+
+/**
+ * Add a name (the first is the main name; up to 16 names).
+ * @param p the party
+ * @param name UTF-8 name
+ * @param len length in bytes or CORDON_NUL_TERMINATED
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID, CORDON_E_UTF8, CORDON_E_LIMIT or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_party_add_name(cordon_party *p, const char *name, size_t len,
+                                     cordon_error *err);
+
+/**
+ * Set the party's entity type (default CORDON_TYPE_UNKNOWN: every type).
+ * @param p the party
+ * @param type CORDON_TYPE_*
+ * @param[out] err optional error details
+ * @return CORDON_OK or CORDON_E_INVALID
+ * @since 0.1
+ */
+CORDON_API int cordon_party_set_type(cordon_party *p, int type, cordon_error *err);
+
+/**
+ * Add a country (nationality, residence, registration) as evidence.
+ * @param p the party
+ * @param country ISO 3166 alpha-2 code or a country name (NUL-terminated)
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID (unknown country), CORDON_E_LIMIT (more than 16) or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_party_add_country(cordon_party *p, const char *country, cordon_error *err);
+
+/**
+ * Set the date of birth as evidence ("1952-10-07", "1952-10", "1952", "07 Oct 1952").
+ * @param p the party
+ * @param dob the date (NUL-terminated)
+ * @param[out] err optional error details
+ * @return CORDON_OK or CORDON_E_INVALID (not a date)
+ * @since 0.1
+ */
+CORDON_API int cordon_party_set_dob(cordon_party *p, const char *dob, cordon_error *err);
+
+/**
+ * Add an identifier (passport, tax id, IMO number, ...) as evidence.
+ * @param p the party
+ * @param type identifier type as the lists write it (e.g. "Passport"), or NULL/"" for any
+ * @param number the number (compared ignoring punctuation and case)
+ * @param country issuing country ISO2 or NULL
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID, CORDON_E_LIMIT (more than 16) or CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_party_add_identifier(cordon_party *p, const char *type, const char *number,
+                                           const char *country, cordon_error *err);
+
+/**
+ * Screen a party against every list of a db: candidates from the db's name
+ * index (or every name with ::CORDON_OPT_EXHAUSTIVE), scored with the
+ * calibrated scorer and the party's evidence; the best name per entity;
+ * ranked by score. Hits at or above the threshold are alerts; hits up to 0.10
+ * below it are reported with decision "below". Thread-safe: many threads may
+ * screen on one db at once (each call uses its own scratch memory).
+ * @param db the db (must outlive the results)
+ * @param q the party (at least one name)
+ * @param opts options (::CORDON_OPT_LIMIT, ::CORDON_OPT_THRESHOLD_PERMILLE,
+ *        ::CORDON_OPT_EXHAUSTIVE, allocator) or NULL
+ * @param[out] out receives the results; free with cordon_results_free()
+ * @param[out] err optional error details
+ * @return CORDON_OK, CORDON_E_INVALID (no name), CORDON_E_STATE (db without
+ *         a name index), CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
+                                   const cordon_options *opts, cordon_results **out,
+                                   cordon_error *err);
+
+/** Release results; NULL is allowed. @param r the results @since 0.1 */
+CORDON_API void cordon_results_free(cordon_results *r);
+
+/** Number of hits. @param r the results @return the count (0 for NULL) @since 0.1 */
+CORDON_API size_t cordon_results_count(const cordon_results *r);
+
+/** Score of hit i. @param r the results @param i 0-based index
+ * @return the calibrated score in [0,1], or -1 for a bad index @since 0.1 */
+CORDON_API double cordon_results_score(const cordon_results *r, size_t i);
+
+/** Decision of hit i. @param r the results @param i 0-based index
+ * @return CORDON_DECISION_ALERT, CORDON_DECISION_BELOW, or -1 for a bad index @since 0.1 */
+CORDON_API int cordon_results_decision(const cordon_results *r, size_t i);
+
+/** List id of hit i. @param r the results @param i 0-based index
+ * @return borrowed string owned by the db, or NULL for a bad index @since 0.1 */
+CORDON_API const char *cordon_results_list(const cordon_results *r, size_t i);
+
+/** Entity id of hit i (as the list writes it). @param r the results @param i 0-based index
+ * @return borrowed string owned by the db, or NULL for a bad index @since 0.1 */
+CORDON_API const char *cordon_results_entity_id(const cordon_results *r, size_t i);
+
+/** Entity index of hit i in the db (for cordon_db_entity_json()). @param r the results
+ * @param i 0-based index @return the index, or UINT32_MAX for a bad index @since 0.1 */
+CORDON_API uint32_t cordon_results_entity_index(const cordon_results *r, size_t i);
+
+/** The list name that matched. @param r the results @param i 0-based index
+ * @return borrowed string owned by the db, or NULL for a bad index @since 0.1 */
+CORDON_API const char *cordon_results_name(const cordon_results *r, size_t i);
+
+/** The entity's primary name. @param r the results @param i 0-based index
+ * @return borrowed string owned by the db, or NULL for a bad index @since 0.1 */
+CORDON_API const char *cordon_results_primary_name(const cordon_results *r, size_t i);
+
+/** Explanation of hit i as a JSON object (see cordon_matcher_explain_json()).
+ * @param r the results @param i 0-based index @param[out] len optional length
+ * @return borrowed string owned by @p r, or NULL for a bad index @since 0.1 */
+CORDON_API const char *cordon_results_explanation(const cordon_results *r, size_t i,
+                                                  size_t *len);
+
+/** Publication date of the list of hit i ("" when the file states none).
+ * @param r the results @param i 0-based index
+ * @return borrowed string owned by the db, or NULL for a bad index @since 0.1 */
+CORDON_API const char *cordon_results_list_date(const cordon_results *r, size_t i);
+
+/** Content hash of the hit's entity (changes whenever its listing changes;
+ * used by suppressions). @param r the results @param i 0-based index
+ * @return the hash, 0 for a bad index @since 0.1 */
+CORDON_API uint64_t cordon_results_content_hash(const cordon_results *r, size_t i);
+
+/**
+ * All hits as a JSON array of objects with score, decision ("alert"/"below"),
+ * list, list_date, entity_id, entity_index, name, primary_name,
+ * content_hash (16 hex digits) and explanation.
+ * @param r the results
+ * @param[out] len optional length
+ * @return borrowed NUL-terminated JSON owned by @p r, or NULL when memory ran out
+ * @since 0.1
+ */
+CORDON_API const char *cordon_results_json(cordon_results *r, size_t *len);
+
 /* ---- end of matching ---- */
 
 /* ======================================================================== */

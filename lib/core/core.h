@@ -55,6 +55,9 @@ struct cordon_options {
     int64_t max_name_bytes;
     int64_t strict;
     int64_t max_depth;
+    int64_t limit;              /* CORDON_OPT_LIMIT: max hits per party query */
+    int64_t threshold_permille; /* CORDON_OPT_THRESHOLD_PERMILLE; -1 = per-type default */
+    int64_t exhaustive;         /* CORDON_OPT_EXHAUSTIVE: 1 = score every name */
 };
 
 /* Options to use when the caller passed NULL. */

@@ -9,6 +9,9 @@ static const cordon_options default_options = {
     64 * 1024,        /* max_name_bytes */
     1,                /* strict */
     256,              /* max_depth */
+    10,               /* limit */
+    -1,               /* threshold_permille: per-type default */
+    0,                /* exhaustive */
 };
 
 static cordon_options defaults_with_alloc(const cordon__alloc *a)
@@ -104,6 +107,22 @@ CORDON_API int cordon_options_set_int(cordon_options *opts, int key, int64_t val
             return cordon__err(err, CORDON_E_INVALID, "max depth must be in 1..100000");
         opts->max_depth = value;
         return CORDON_OK;
+    case CORDON_OPT_LIMIT:
+        if (value < 1 || value > 100000)
+            return cordon__err(err, CORDON_E_INVALID, "limit must be in 1..100000");
+        opts->limit = value;
+        return CORDON_OK;
+    case CORDON_OPT_THRESHOLD_PERMILLE:
+        if (value < -1 || value > 1000)
+            return cordon__err(err, CORDON_E_INVALID,
+                               "threshold must be in 0..1000 permille (-1 = default)");
+        opts->threshold_permille = value;
+        return CORDON_OK;
+    case CORDON_OPT_EXHAUSTIVE:
+        if (value != 0 && value != 1)
+            return cordon__err(err, CORDON_E_INVALID, "exhaustive must be 0 or 1");
+        opts->exhaustive = value;
+        return CORDON_OK;
     default:
         return cordon__err(err, CORDON_E_INVALID, "unknown option key %d", key);
     }
@@ -120,6 +139,9 @@ CORDON_API int cordon_options_get_int(const cordon_options *opts, int key, int64
     case CORDON_OPT_MAX_NAME_BYTES: *value = o->max_name_bytes; return CORDON_OK;
     case CORDON_OPT_STRICT: *value = o->strict; return CORDON_OK;
     case CORDON_OPT_MAX_DEPTH: *value = o->max_depth; return CORDON_OK;
+    case CORDON_OPT_LIMIT: *value = o->limit; return CORDON_OK;
+    case CORDON_OPT_THRESHOLD_PERMILLE: *value = o->threshold_permille; return CORDON_OK;
+    case CORDON_OPT_EXHAUSTIVE: *value = o->exhaustive; return CORDON_OK;
     default:
         return cordon__err(err, CORDON_E_INVALID, "unknown option key %d", key);
     }

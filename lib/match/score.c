@@ -233,7 +233,11 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
         }
         return 0.0f;
     }
-    if (a->sklen > 0 && a->sklen == b->sklen && memcmp(a->sk, b->sk, a->sklen) == 0) {
+    /* skeletons fold vowels and similar consonants hard ("jake" and "yagy"
+     * share one): the spellings themselves must still look alike */
+    double jw_raw = cordon__jaro_winkler(a->s, a->len, b->s, b->len);
+    if (a->sklen > 0 && a->sklen == b->sklen && memcmp(a->sk, b->sk, a->sklen) == 0 &&
+        jw_raw >= 0.72) {
         *how = CORDON__HOW_SKELETON;
         return 0.93f;
     }
@@ -249,7 +253,9 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
             size_t smn = a->sklen < b->sklen ? a->sklen : b->sklen;
             int sb = cordon__typo_budget(smn);
             d = cordon__damerau(a->sk, a->sklen, b->sk, b->sklen, sb);
-            if (sb > 0 && d <= sb) {
+            /* skeletons fold vowels and similar consonants: an edit on top
+             * of that only counts when the words start alike */
+            if (sb > 0 && d <= sb && a->s[0] == b->s[0] && jw_raw >= 0.8) {
                 *how = CORDON__HOW_SKELETON;
                 *edits = d;
                 return 0.88f - 0.6f * (float)d / (float)mx;

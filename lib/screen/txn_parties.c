@@ -1,10 +1,10 @@
 /* txn_parties.c — the party half of a transaction verdict.
  *
- * Every party of the transaction is scored against every name of the db's
- * entities of a compatible type with the pairwise scorer (the same calibrated
- * score and per-type alert threshold as `cordon match`). At or above the
+ * Every party of the transaction is screened with cordon_screen_party()
+ * (index candidates, the same calibrated score and per-type alert threshold
+ * as `cordon match` / `cordon search`, best name per entity). At or above the
  * threshold: PARTY_MATCH (BLOCK); within CORDON__REVIEW_BAND below it:
- * PARTY_POSSIBLE_MATCH (REVIEW). The best name per entity is reported. */
+ * PARTY_POSSIBLE_MATCH (REVIEW). */
 #include "screen/txn.h"
 #include "screen/verdict.h"
 #include "index/db.h"
@@ -14,26 +14,19 @@
 
 #define CORDON__REVIEW_BAND 0.08
 
-static bool type_compatible(int query, int listed)
-{
-    if (query == CORDON_TYPE_UNKNOWN || listed == CORDON_TYPE_UNKNOWN)
-        return true;
-    if (query == listed)
-        return true;
-    /* companies and vessels/aircraft are often listed under owner names */
-    return query != CORDON_TYPE_PERSON && listed != CORDON_TYPE_PERSON;
-}
-
 static int report(cordon_verdict *v, const cordon_db *db, const cordon__txn_party *p,
-                  size_t pi, uint32_t ent, uint32_t name, double score, double thr,
-                  cordon_error *err)
+                  size_t pi, const cordon_results *res, size_t hi, double thr, cordon_error *err)
 {
+    uint32_t ent = cordon_results_entity_index(res, hi);
+    double score = cordon_results_score(res, hi);
     const cordon__rec_entity *e = &db->entities[ent];
     const cordon__rec_list *l = &db->lists[e->list];
     const char *lid = cordon__db_str(db, l->id);
     const char *eid = cordon__db_str(db, e->id);
-    const char *matched = cordon__db_str(db, db->names[name].full);
-    const char *primary = e->name_count ? cordon__db_str(db, db->names[e->name_first].full) : "";
+    const char *matched = cordon_results_name(res, hi);
+    const char *primary = cordon_results_primary_name(res, hi);
+    size_t exl = 0;
+    const char *ex = cordon_results_explanation(res, hi, &exl);
     int decision = score >= thr ? CORDON_VERDICT_BLOCK : CORDON_VERDICT_REVIEW;
     char text[1200];
     snprintf(text, sizeof text, "%s \"%s\" %s %s entry %s \"%s\"%s%s%s (score %.3f, threshold %.2f)",
@@ -64,6 +57,11 @@ static int report(cordon_verdict *v, const cordon_db *db, const cordon__txn_part
     cordon__buf_json_str(&b, date, strlen(date));
     cordon__buf_puts(&b, ",\"list_sha256\":");
     cordon__buf_json_str(&b, sha, strlen(sha));
+    cordon__buf_puts(&b, ",\"explanation\":");
+    if (ex && exl)
+        cordon__buf_append(&b, ex, exl);
+    else
+        cordon__buf_puts(&b, "null");
     cordon__buf_putc(&b, '}');
     int rc = b.failed ? cordon__err(err, CORDON_E_NOMEM, "out of memory")
                       : cordon__verdict_add(v, decision == CORDON_VERDICT_BLOCK ? "PARTY_MATCH"
@@ -78,40 +76,34 @@ int cordon__screen_txn_parties(cordon_verdict *v, const cordon_db *db, const cor
 {
     if (!db || t->n_parties == 0)
         return CORDON_OK;
-    cordon_matcher *m = NULL;
-    int rc = cordon_matcher_new(opts, &m, err);
+    cordon_options *o = NULL;
+    int rc = cordon_options_copy(cordon__options_or_default(opts), &o, err);
     if (rc)
         return rc;
+    cordon_options_set_int(o, CORDON_OPT_LIMIT, 100, NULL);
     for (size_t pi = 0; !rc && pi < t->n_parties; pi++) {
         const cordon__txn_party *p = &t->parties[pi];
         double thr = cordon_match_threshold(p->type);
-        for (uint32_t ei = 0; !rc && ei < db->n_entities; ei++) {
-            const cordon__rec_entity *e = &db->entities[ei];
-            if (!type_compatible(p->type, (int)e->type))
-                continue;
-            double best = 0;
-            uint32_t best_name = UINT32_MAX;
-            for (uint32_t k = 0; k < e->name_count; k++) {
-                const char *nm = cordon__db_str(db, db->names[e->name_first + k].full);
-                double s = 0;
-                int type = p->type != CORDON_TYPE_UNKNOWN ? p->type : (int)e->type;
-                rc = cordon_matcher_score(m, p->name, CORDON_NUL_TERMINATED, nm,
-                                          CORDON_NUL_TERMINATED, type, &s, err);
-                if (rc == CORDON_E_LIMIT || rc == CORDON_E_UTF8) {
-                    rc = CORDON_OK; /* an odd list name never stops screening */
-                    continue;
-                }
-                if (rc)
-                    break;
-                if (s > best) {
-                    best = s;
-                    best_name = e->name_first + k;
-                }
-            }
-            if (!rc && best_name != UINT32_MAX && best >= thr - CORDON__REVIEW_BAND)
-                rc = report(v, db, p, pi, ei, best_name, best, thr, err);
+        cordon_options_set_int(o, CORDON_OPT_THRESHOLD_PERMILLE, (int64_t)(thr * 1000.0 + 0.5), NULL);
+        cordon_party *q = NULL;
+        cordon_results *res = NULL;
+        rc = cordon_party_new(&q, o, err);
+        if (!rc)
+            rc = cordon_party_add_name(q, p->name, CORDON_NUL_TERMINATED, err);
+        if (!rc)
+            rc = cordon_party_set_type(q, p->type, err);
+        if (!rc)
+            rc = cordon_screen_party(db, q, o, &res, err);
+        cordon_party_free(q);
+        if (rc == CORDON_E_LIMIT || rc == CORDON_E_UTF8) {
+            rc = CORDON_OK; /* reported by the transaction parser; an odd name never stops screening */
+            continue;
         }
+        for (size_t hi = 0; !rc && hi < cordon_results_count(res); hi++)
+            if (cordon_results_score(res, hi) >= thr - CORDON__REVIEW_BAND)
+                rc = report(v, db, p, pi, res, hi, thr, err);
+        cordon_results_free(res);
     }
-    cordon_matcher_free(m);
+    cordon_options_free(o);
     return rc;
 }

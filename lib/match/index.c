@@ -1,0 +1,531 @@
+/* index.c — the name index (MATCH section): build, validate/attach, lookup.
+ * See index.h for the layout and doc/scoring.md for retrieval. */
+#include "match/index.h"
+#include "index/db.h"
+#include "sources/entity.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+/* ---- keys ------------------------------------------------------------------ */
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+uint64_t cordon__mix_key(int ns, const char *s, size_t n)
+{
+    uint64_t h = cordon__hash64(s, n, (uint64_t)ns * 0x9E3779B97F4A7C15ULL);
+    return h ? h : 1;
+}
+
+bool cordon__mix_indexed(const cordon__mtok *t)
+{
+    return t->kind == CORDON__TOK_WORD || t->kind == CORDON__TOK_NUMBER;
+}
+
+static bool glue_kind(uint8_t k)
+{
+    return k == CORDON__TOK_WORD || k == CORDON__TOK_PARTICLE;
+}
+
+void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordon__mtok *next,
+                            cordon__mix_emit emit, void *ctx)
+{
+    const char *s = base + t->off, *sk = base + t->sk_off;
+    if (cordon__mix_indexed(t)) {
+        emit(ctx, cordon__mix_key(MIX_K_TEXT, s, t->len), 1.0f);
+        if (t->kind != CORDON__TOK_NUMBER && t->sklen > 0) {
+            emit(ctx, cordon__mix_key(MIX_K_NEIGH, sk, t->sklen), 0.9f);
+            if (t->sklen >= 4 && t->sklen <= 40) {
+                char d[40];
+                for (size_t i = 0; i < t->sklen; i++) {
+                    if (i > 0 && sk[i] == sk[i - 1])
+                        continue; /* same deletion as the previous one */
+                    memcpy(d, sk, i);
+                    memcpy(d + i, sk + i + 1, t->sklen - i - 1);
+                    emit(ctx, cordon__mix_key(MIX_K_NEIGH, d, t->sklen - 1u), 0.8f);
+                }
+            }
+            if (t->len >= 3)
+                for (int i = 0; i < 2; i++)
+                    if (t->ph[i] && (i == 0 || t->ph[1] != t->ph[0]))
+                        emit(ctx, cordon__mix_key(MIX_K_PHON, (const char *)&t->ph[i], 8), 0.55f);
+            if (t->sklen >= 7) {
+                emit(ctx, cordon__mix_key(MIX_K_PRE, sk, 4), 0.45f);
+                emit(ctx, cordon__mix_key(MIX_K_SUF, sk + t->sklen - 4, 4), 0.45f);
+            }
+        }
+    }
+    if (next && glue_kind(t->kind) && glue_kind(next->kind) && t->sklen && next->sklen &&
+        (size_t)t->sklen + next->sklen <= 80) {
+        char g[80];
+        memcpy(g, sk, t->sklen);
+        memcpy(g + t->sklen, base + next->sk_off, next->sklen);
+        emit(ctx, cordon__mix_key(MIX_K_NEIGH, g, (size_t)t->sklen + next->sklen), 0.85f);
+    }
+}
+
+/* ---- lookup ---------------------------------------------------------------- */
+
+const uint32_t *cordon__mix_lookup(const cordon__mix *x, uint64_t key, uint32_t *count)
+{
+    *count = 0;
+    if (!x->n_slots)
+        return NULL;
+    uint32_t mask = x->n_slots - 1, i = (uint32_t)mix64(key) & mask;
+    for (uint32_t probe = 0; probe < x->n_slots; probe++, i = (i + 1) & mask) {
+        const cordon__mix_slot *s = &x->slots[i];
+        if (s->key == 0)
+            return NULL;
+        if (s->key == key) {
+            *count = s->count;
+            return x->post + s->first;
+        }
+    }
+    return NULL;
+}
+
+static double idf_of(uint32_t n_names, uint32_t df)
+{
+    return log(((double)n_names + 1.0) / ((double)df + 0.5));
+}
+
+static float idf_factor(double mean, uint32_t n_names, uint32_t df)
+{
+    if (mean <= 0)
+        return 1.0f;
+    double f = idf_of(n_names, df) / mean;
+    if (f < 0.6)
+        f = 0.6;
+    if (f > 1.6)
+        f = 1.6;
+    return (float)f;
+}
+
+float cordon__mix_idf_factor(const cordon__mix *x, uint32_t df)
+{
+    return idf_factor(x->mean_idf, x->n_names, df);
+}
+
+void cordon__mix_name_get(const cordon__mix *x, uint32_t i, cordon__mname *out)
+{
+    const cordon__mix_name *r = &x->names[i];
+    out->t = x->toks + r->tok_first;
+    out->n = r->ntok;
+    out->base = x->text + r->text_off;
+    out->type = r->type;
+    out->weak = r->weak;
+}
+
+/* ---- validation ------------------------------------------------------------ */
+
+static int bad(cordon_error *err, const char *what)
+{
+    return cordon__err(err, CORDON_E_CORRUPT, "snapshot name index is corrupt (%s)", what);
+}
+
+static bool region_ok(uint64_t off, uint64_t count, size_t elem, size_t size)
+{
+    if (off % 8 || off > size)
+        return false;
+    if (count > (size - off) / elem)
+        return false;
+    return true;
+}
+
+int cordon__mix_validate(const void *sec, size_t size, uint32_t n_names, cordon__mix *out,
+                         cordon_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!sec || size < sizeof(cordon__mix_hdr) || ((uintptr_t)sec & 7))
+        return bad(err, "short header");
+    const cordon__mix_hdr *h = sec;
+    if (memcmp(h->magic, CORDON__MIX_MAGIC, 8) != 0)
+        return bad(err, "magic");
+    if (h->version != CORDON__MIX_VERSION)
+        return cordon__err(err, CORDON_E_VERSION,
+                           "snapshot name index version %u; this library reads version %u",
+                           h->version, CORDON__MIX_VERSION);
+    if (h->hdr_size != sizeof *h)
+        return bad(err, "header size");
+    if (h->n_names != n_names)
+        return bad(err, "name count");
+    if (!region_ok(h->off_names, h->n_names, sizeof(cordon__mix_name), size) ||
+        !region_ok(h->off_toks, h->n_toks, sizeof(cordon__mtok), size) ||
+        !region_ok(h->off_text, h->text_size, 1, size) ||
+        !region_ok(h->off_slots, h->n_slots, sizeof(cordon__mix_slot), size) ||
+        !region_ok(h->off_post, h->n_post, sizeof(uint32_t), size))
+        return bad(err, "region bounds");
+    if (h->n_slots & (h->n_slots - 1))
+        return bad(err, "slot count");
+    if (!(h->mean_idf >= 0.0f && h->mean_idf < 100.0f))
+        return bad(err, "mean idf");
+    const unsigned char *b = sec;
+    const cordon__mix_name *names = (const cordon__mix_name *)(b + h->off_names);
+    const cordon__mtok *toks = (const cordon__mtok *)(b + h->off_toks);
+    const cordon__mix_slot *slots = (const cordon__mix_slot *)(b + h->off_slots);
+    const uint32_t *post = (const uint32_t *)(b + h->off_post);
+    for (uint32_t i = 0; i < h->n_names; i++) {
+        const cordon__mix_name *r = &names[i];
+        if (r->tok_first > h->n_toks || r->ntok > h->n_toks - r->tok_first)
+            return bad(err, "name tokens");
+        if (r->text_off > h->text_size || r->text_len > h->text_size - r->text_off)
+            return bad(err, "name text");
+        if (r->type > CORDON__TYPE_AIRCRAFT || r->weak > 1 || !(r->wsum >= 0.0f && r->wsum < 1e6f))
+            return bad(err, "name fields");
+        for (uint32_t k = 0; k < r->ntok; k++) {
+            const cordon__mtok *t = &toks[r->tok_first + k];
+            if ((uint64_t)t->off + t->len > r->text_len ||
+                (uint64_t)t->sk_off + t->sklen > r->text_len)
+                return bad(err, "token text");
+            if (t->kind > CORDON__TOK_INITIAL || t->legal >= CORDON__LEGAL_NCLASS)
+                return bad(err, "token kind");
+            if (!(t->w >= 0.0f && t->w <= 16.0f))
+                return bad(err, "token weight");
+        }
+    }
+    uint32_t used = 0;
+    for (uint32_t i = 0; i < h->n_slots; i++) {
+        const cordon__mix_slot *s = &slots[i];
+        if (s->key == 0) {
+            if (s->first || s->count)
+                return bad(err, "empty slot");
+            continue;
+        }
+        used++;
+        if (s->first > h->n_post || s->count > h->n_post - s->first)
+            return bad(err, "postings range");
+    }
+    if (h->n_slots && used >= h->n_slots)
+        return bad(err, "table full");
+    for (uint32_t i = 0; i < h->n_post; i++)
+        if (post[i] >= h->n_names)
+            return bad(err, "posting");
+    out->h = h;
+    out->names = names;
+    out->toks = toks;
+    out->text = (const char *)(b + h->off_text);
+    out->slots = slots;
+    out->post = post;
+    out->n_names = h->n_names;
+    out->n_slots = h->n_slots;
+    out->n_post = h->n_post;
+    out->mean_idf = h->mean_idf;
+    return CORDON_OK;
+}
+
+int cordon__match_attach(struct cordon_db *db, cordon_error *err)
+{
+    cordon__mix tmp;
+    int rc = cordon__mix_validate(db->match_sec, db->match_size, db->n_names, &tmp, err);
+    if (rc)
+        return rc;
+    cordon__mix *x = cordon__malloc(&db->alloc, sizeof *x);
+    if (!x)
+        return cordon__err(err, CORDON_E_NOMEM, "cannot allocate the name index view");
+    *x = tmp;
+    db->match = x;
+    return CORDON_OK;
+}
+
+void cordon__match_detach(struct cordon_db *db)
+{
+    if (db->match)
+        cordon__free(&db->alloc, db->match);
+    db->match = NULL;
+}
+
+/* ---- build ------------------------------------------------------------------ */
+
+typedef struct keyvec {
+    const cordon__alloc *a;
+    uint64_t *k;
+    size_t n, cap;
+    bool failed;
+} keyvec;
+
+static void push_key(void *ctx, uint64_t key, float strength)
+{
+    (void)strength;
+    keyvec *v = ctx;
+    if (v->failed)
+        return;
+    if (v->n == v->cap) {
+        uint64_t *p = cordon__grow(v->a, v->k, &v->cap, v->n + 1, sizeof *p);
+        if (!p) {
+            v->failed = true;
+            return;
+        }
+        v->k = p;
+    }
+    v->k[v->n++] = key;
+}
+
+typedef struct cslot {
+    uint64_t key;
+    uint32_t count, last; /* last = name id + 1 */
+} cslot;
+
+static uint32_t pow2_at_least(uint64_t n)
+{
+    uint64_t p = 16;
+    while (p < n && p < ((uint64_t)1 << 31))
+        p <<= 1;
+    return (uint32_t)p;
+}
+
+static cslot *cfind(cslot *t, uint32_t cap, uint64_t key)
+{
+    uint32_t m = cap - 1, i = (uint32_t)mix64(key) & m;
+    while (t[i].key && t[i].key != key)
+        i = (i + 1) & m;
+    return &t[i];
+}
+
+/* next content token after i that can be glued, or NULL */
+static const cordon__mtok *glue_next(const cordon__mtok *t, uint32_t n, uint32_t i)
+{
+    if (i + 1 < n)
+        return &t[i + 1];
+    return NULL;
+}
+
+int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_error *err)
+{
+    const cordon__alloc *A = &db->alloc;
+    uint32_t N = db->n_names;
+    size_t max_name = (size_t)db->opts->max_name_bytes;
+    int rc = CORDON_OK;
+    cordon__analysis an;
+    cordon__analysis_init(&an, A);
+    cordon__mix_name *names = cordon__calloc(A, N ? N : 1, sizeof *names);
+    uint32_t *keyoff = cordon__calloc(A, (size_t)N + 1, sizeof *keyoff);
+    cordon__mtok *toks = NULL;
+    size_t ntoks = 0, tokcap = 0;
+    cordon__buf text;
+    cordon__buf_init(&text, A);
+    keyvec kv = {A, NULL, 0, 0, false};
+    cslot *ct = NULL;
+    cordon__mix_slot *slots = NULL;
+    uint32_t *post = NULL, *cur = NULL;
+    if (!names || !keyoff) {
+        rc = CORDON_E_NOMEM;
+        goto done;
+    }
+    for (uint32_t i = 0; i < N; i++) {
+        const cordon__rec_name *rn = &db->names[i];
+        const cordon__rec_entity *e = &db->entities[rn->entity];
+        const char *s = cordon__db_str(db, rn->full);
+        int arc = cordon__analyze(&an, s, CORDON_NUL_TERMINATED, (int)e->type, max_name, NULL);
+        if (arc == CORDON_E_NOMEM) {
+            rc = arc;
+            goto done;
+        }
+        size_t nt = arc ? 0 : an.ntok;
+        if (nt > 0xffff)
+            nt = 0xffff;
+        if (ntoks + nt > tokcap) {
+            cordon__mtok *p = cordon__grow(A, toks, &tokcap, ntoks + nt, sizeof *p);
+            if (!p) {
+                rc = CORDON_E_NOMEM;
+                goto done;
+            }
+            toks = p;
+        }
+        cordon__mname tmp;
+        if (nt)
+            cordon__mname_from_analysis(&an, toks + ntoks, &tmp);
+        size_t end = 0;
+        for (size_t k = 0; k < nt; k++) {
+            const cordon__mtok *t = &toks[ntoks + k];
+            if ((size_t)t->off + t->len > end)
+                end = (size_t)t->off + t->len;
+            if ((size_t)t->sk_off + t->sklen > end)
+                end = (size_t)t->sk_off + t->sklen;
+        }
+        if (text.len + end + 8 > UINT32_MAX) {
+            rc = cordon__err(err, CORDON_E_LIMIT, "name index text too large");
+            goto done;
+        }
+        names[i].tok_first = (uint32_t)ntoks;
+        names[i].text_off = (uint32_t)text.len;
+        names[i].text_len = (uint32_t)end;
+        names[i].ntok = (uint16_t)nt;
+        names[i].type = (uint8_t)(e->type <= CORDON__TYPE_AIRCRAFT ? e->type : 0);
+        names[i].weak = rn->kind == CORDON__NAME_WEAK;
+        if (end)
+            cordon__buf_append(&text, an.text, end);
+        cordon__buf_putc(&text, '\0');
+        const char *base = an.text;
+        for (uint32_t k = 0; k < nt; k++)
+            cordon__mix_token_keys(base, &toks[ntoks + k], glue_next(toks + ntoks, (uint32_t)nt, k),
+                                   push_key, &kv);
+        ntoks += nt;
+        if (kv.failed || text.failed) {
+            rc = CORDON_E_NOMEM;
+            goto done;
+        }
+        if (kv.n > UINT32_MAX) {
+            rc = cordon__err(err, CORDON_E_LIMIT, "name index too large");
+            goto done;
+        }
+        keyoff[i + 1] = (uint32_t)kv.n;
+    }
+    while (text.len % 8)
+        cordon__buf_putc(&text, '\0');
+    if (text.failed || ntoks > UINT32_MAX) {
+        rc = CORDON_E_NOMEM;
+        goto done;
+    }
+
+    /* pass 1: document frequency of every key */
+    uint32_t ccap = pow2_at_least((uint64_t)kv.n + kv.n / 3 + 16);
+    ct = cordon__calloc(A, ccap, sizeof *ct);
+    if (!ct) {
+        rc = CORDON_E_NOMEM;
+        goto done;
+    }
+    uint64_t distinct = 0, npost = 0;
+    for (uint32_t i = 0; i < N; i++)
+        for (uint32_t k = keyoff[i]; k < keyoff[i + 1]; k++) {
+            cslot *s = cfind(ct, ccap, kv.k[k]);
+            if (!s->key) {
+                s->key = kv.k[k];
+                distinct++;
+            }
+            if (s->last != i + 1) {
+                s->last = i + 1;
+                s->count++;
+                npost++;
+            }
+        }
+    if (npost > UINT32_MAX / 2) {
+        rc = cordon__err(err, CORDON_E_LIMIT, "name index too large");
+        goto done;
+    }
+
+    /* token weights from document frequencies */
+    double sum = 0;
+    uint64_t nw = 0;
+    for (size_t k = 0; k < ntoks; k++)
+        if (toks[k].kind == CORDON__TOK_WORD) {
+            (void)0;
+            nw++;
+        }
+    for (uint32_t i = 0; i < N; i++)
+        for (uint32_t k = 0; k < names[i].ntok; k++) {
+            cordon__mtok *t = &toks[names[i].tok_first + k];
+            if (t->kind != CORDON__TOK_WORD)
+                continue;
+            const char *base = (const char *)text.data + names[i].text_off;
+            cslot *s = cfind(ct, ccap, cordon__mix_key(MIX_K_TEXT, base + t->off, t->len));
+            sum += idf_of(N, s->count);
+        }
+    double mean = nw ? sum / (double)nw : 0.0;
+    for (uint32_t i = 0; i < N; i++) {
+        float ws = 0;
+        for (uint32_t k = 0; k < names[i].ntok; k++) {
+            cordon__mtok *t = &toks[names[i].tok_first + k];
+            if (t->kind == CORDON__TOK_WORD && t->len > 2) {
+                const char *base = (const char *)text.data + names[i].text_off;
+                cslot *s = cfind(ct, ccap, cordon__mix_key(MIX_K_TEXT, base + t->off, t->len));
+                t->w = cordon__mtok_default_weight(t) * idf_factor(mean, N, s->count);
+            }
+            ws += t->w;
+        }
+        names[i].wsum = ws;
+    }
+
+    /* final table */
+    uint32_t nslots = pow2_at_least(distinct * 2 + 16);
+    slots = cordon__calloc(A, nslots, sizeof *slots);
+    cur = cordon__calloc(A, nslots, sizeof *cur);
+    post = cordon__malloc(A, (size_t)(npost ? npost : 1) * sizeof *post);
+    if (!slots || !cur || !post) {
+        rc = CORDON_E_NOMEM;
+        goto done;
+    }
+    uint32_t run = 0;
+    for (uint32_t c = 0; c < ccap; c++) {
+        if (!ct[c].key)
+            continue;
+        uint32_t m = nslots - 1, i = (uint32_t)mix64(ct[c].key) & m;
+        while (slots[i].key)
+            i = (i + 1) & m;
+        slots[i].key = ct[c].key;
+        slots[i].first = run;
+        slots[i].count = ct[c].count;
+        run += ct[c].count;
+    }
+    cordon__free(A, ct);
+    ct = NULL;
+    cordon__mix tmpx = {0};
+    tmpx.slots = slots;
+    tmpx.n_slots = nslots;
+    for (uint32_t i = 0; i < N; i++)
+        for (uint32_t k = keyoff[i]; k < keyoff[i + 1]; k++) {
+            uint32_t m = nslots - 1, j = (uint32_t)mix64(kv.k[k]) & m;
+            while (slots[j].key != kv.k[k])
+                j = (j + 1) & m;
+            uint32_t *p = post + slots[j].first;
+            if (cur[j] && p[cur[j] - 1] == i)
+                continue;
+            p[cur[j]++] = i;
+        }
+    (void)tmpx;
+
+    /* write the section */
+    cordon__mix_hdr h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, CORDON__MIX_MAGIC, 8);
+    h.version = CORDON__MIX_VERSION;
+    h.hdr_size = sizeof h;
+    h.n_names = N;
+    h.n_toks = (uint32_t)ntoks;
+    h.n_slots = nslots;
+    h.n_post = (uint32_t)npost;
+    h.text_size = text.len;
+    h.mean_idf = (float)mean;
+    uint64_t off = sizeof h;
+    h.off_names = off;
+    off += ((uint64_t)N * sizeof *names + 7) & ~(uint64_t)7;
+    h.off_toks = off;
+    off += ntoks * sizeof *toks;
+    h.off_text = off;
+    off += text.len;
+    h.off_slots = off;
+    off += (uint64_t)nslots * sizeof *slots;
+    h.off_post = off;
+    static const char zeros[8] = {0};
+    cordon__buf_append(out, &h, sizeof h);
+    cordon__buf_append(out, names, (size_t)N * sizeof *names);
+    cordon__buf_append(out, zeros, (size_t)(h.off_toks - sizeof h - (size_t)N * sizeof *names));
+    cordon__buf_append(out, toks, ntoks * sizeof *toks);
+    cordon__buf_append(out, text.data, text.len);
+    cordon__buf_append(out, slots, (size_t)nslots * sizeof *slots);
+    cordon__buf_append(out, post, (size_t)npost * sizeof *post);
+    if (out->failed)
+        rc = CORDON_E_NOMEM;
+done:
+    if (rc == CORDON_E_NOMEM)
+        cordon__err(err, rc, "out of memory building the name index");
+    cordon__analysis_destroy(&an);
+    cordon__free(A, names);
+    cordon__free(A, keyoff);
+    cordon__free(A, toks);
+    cordon__buf_free(&text);
+    cordon__free(A, kv.k);
+    cordon__free(A, ct);
+    cordon__free(A, slots);
+    cordon__free(A, cur);
+    cordon__free(A, post);
+    return rc;
+}

@@ -1,0 +1,87 @@
+/*
+ * index.h — the name index in the MATCH section of a snapshot (internal).
+ *
+ * Layout (flat, little-endian as written, every region 8-aligned, offsets
+ * from the start of the section):
+ *   header            cordon__mix_hdr
+ *   names[n_names]    cordon__mix_name: tokens and text of each db name
+ *   toks[n_toks]      cordon__mtok (offsets relative to the name's text)
+ *   text[text_size]   token and skeleton strings
+ *   slots[n_slots]    open-addressing table of 64-bit key hashes (0 = empty)
+ *   post[n_post]      uint32 name ids; each slot's range sorted ascending
+ * Keys: token text, skeleton and its one-deletion neighbourhood, phonetic
+ * keys, skeleton prefix/suffix of long tokens, and glued adjacent tokens.
+ * Everything is bounds-checked at attach (cordon__mix_validate), so a
+ * corrupted section can never make a search read outside it.
+ */
+#ifndef CORDON_MATCH_INDEX_H
+#define CORDON_MATCH_INDEX_H
+
+#include "match/match.h"
+
+#define CORDON__MIX_MAGIC "CDNMIX01"
+#define CORDON__MIX_VERSION 1u
+
+typedef struct cordon__mix_hdr {
+    char magic[8];
+    uint32_t version, hdr_size;
+    uint32_t n_names, n_toks;
+    uint32_t n_slots, n_post;
+    uint64_t text_size;
+    uint64_t off_names, off_toks, off_text, off_slots, off_post;
+    float mean_idf;
+    uint32_t pad;
+    uint64_t reserved[2];
+} cordon__mix_hdr;
+
+typedef struct cordon__mix_name {
+    uint32_t tok_first, text_off, text_len;
+    uint16_t ntok;
+    uint8_t type, weak;
+    float wsum;      /* total weight of content tokens */
+    uint32_t pad;
+} cordon__mix_name;
+
+typedef struct cordon__mix_slot {
+    uint64_t key;
+    uint32_t first, count;
+} cordon__mix_slot;
+
+/* Key namespaces (hash seeds). */
+enum { MIX_K_TEXT = 1, MIX_K_NEIGH = 2, MIX_K_PHON = 3, MIX_K_PRE = 4, MIX_K_SUF = 5 };
+
+/* Runtime view (db->match): pointers into the mapped section. */
+typedef struct cordon__mix {
+    const cordon__mix_hdr *h;
+    const cordon__mix_name *names;
+    const cordon__mtok *toks;
+    const char *text;
+    const cordon__mix_slot *slots;
+    const uint32_t *post;
+    uint32_t n_names, n_slots, n_post;
+    float mean_idf;
+} cordon__mix;
+
+/* Validate a section (sec[0..size)) for a db with n_names names and fill a
+ * view. CORDON_E_CORRUPT or CORDON_E_VERSION with a message on failure. */
+int cordon__mix_validate(const void *sec, size_t size, uint32_t n_names, cordon__mix *out,
+                         cordon_error *err);
+
+/* Hash of a key in a namespace (never 0). */
+uint64_t cordon__mix_key(int ns, const char *s, size_t n);
+/* Postings of a key (count 0 if absent). */
+const uint32_t *cordon__mix_lookup(const cordon__mix *x, uint64_t key, uint32_t *count);
+/* Weight factor of a token from its document frequency (1.0 = average). */
+float cordon__mix_idf_factor(const cordon__mix *x, uint32_t df);
+/* A list name as a scorable cordon__mname. */
+void cordon__mix_name_get(const cordon__mix *x, uint32_t i, cordon__mname *out);
+
+/* Keys of one token (and of the glued pair with the next token when next is
+ * non-NULL). emit(ctx, key, strength) with strength in (0,1]. */
+typedef void (*cordon__mix_emit)(void *ctx, uint64_t key, float strength);
+void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordon__mtok *next,
+                            cordon__mix_emit emit, void *ctx);
+/* True for tokens that are indexed / looked up. */
+bool cordon__mix_indexed(const cordon__mtok *t);
+
+#endif
