@@ -18,7 +18,7 @@ targets=$(ls fuzz/fuzz_*.c | sed 's|fuzz/fuzz_||; s|\.c$||' | LC_ALL=C sort)
     echo
     echo 'check_PROGRAMS += $(FUZZ_REPLAY_BINS)'
     for t in $targets; do
-        echo "replay_${t}_SOURCES = \$(top_srcdir)/fuzz/fuzz_$t.c \$(top_srcdir)/fuzz/replay.c \$(top_srcdir)/fuzz/fuzz_common.h"
+        echo "replay_${t}_SOURCES = ../fuzz/fuzz_$t.c ../fuzz/replay.c ../fuzz/fuzz_common.h"
         echo "replay_${t}_LDADD = \$(top_builddir)/lib/libcordon.la"
     done
     echo 'if FUZZING'
@@ -26,7 +26,7 @@ targets=$(ls fuzz/fuzz_*.c | sed 's|fuzz/fuzz_||; s|\.c$||' | LC_ALL=C sort)
     for t in $targets; do printf ' fuzz_%s' "$t"; done
     echo
     for t in $targets; do
-        echo "fuzz_${t}_SOURCES = \$(top_srcdir)/fuzz/fuzz_$t.c \$(top_srcdir)/fuzz/fuzz_common.h"
+        echo "fuzz_${t}_SOURCES = ../fuzz/fuzz_$t.c ../fuzz/fuzz_common.h"
         echo "fuzz_${t}_CFLAGS = \$(AM_CFLAGS) \$(FUZZ_CFLAGS)"
         echo "fuzz_${t}_LDFLAGS = -static \$(FUZZ_CFLAGS)"
         echo "fuzz_${t}_LDADD = \$(top_builddir)/lib/libcordon.la \$(PTHREAD_LIBS) -lm"
