@@ -39,6 +39,7 @@ static const char *const kind_name[Q_NKIND] = {"exact", "typo1", "typo2", "reord
 typedef struct query {
     char *text;
     int kind;
+    uint32_t entity; /* source entity, UINT32_MAX for unlisted */
 } query;
 
 /* "LAST, First Middle" -> "First Middle LAST"; otherwise as is */
@@ -201,6 +202,7 @@ static query *make_queries(const cordon_db *db, const char *dir, size_t per_kind
             }
             q[n].text = strdup(buf);
             q[n].kind = kind;
+            q[n].entity = e;
             n++;
             made++;
         }
@@ -225,6 +227,7 @@ static query *make_queries(const cordon_db *db, const char *dir, size_t per_kind
                 continue;
             q[n].text = strdup(line);
             q[n].kind = Q_UNLISTED;
+            q[n].entity = UINT32_MAX;
             n++;
             made++;
         }
@@ -273,7 +276,7 @@ static int cmp_d(const void *a, const void *b)
 
 /* alert entity indexes of a query */
 static size_t alerts_of(const cordon_db *db, const char *name, const cordon_options *o,
-                        uint32_t *out, size_t max)
+                        uint32_t *out, double *sc, size_t max)
 {
     cordon_party *p;
     cordon_results *res = NULL;
@@ -283,8 +286,10 @@ static size_t alerts_of(const cordon_db *db, const char *name, const cordon_opti
     cordon_party_add_name(p, name, CORDON_NUL_TERMINATED, &err);
     if (cordon_screen_party(db, p, o, &res, &err) == CORDON_OK)
         for (size_t k = 0; k < cordon_results_count(res) && n < max; k++)
-            if (cordon_results_decision(res, k) == CORDON_DECISION_ALERT)
+            if (cordon_results_decision(res, k) == CORDON_DECISION_ALERT) {
+                sc[n] = cordon_results_score(res, k);
                 out[n++] = cordon_results_entity_index(res, k);
+            }
     cordon_results_free(res);
     cordon_party_free(p);
     return n;
@@ -349,6 +354,7 @@ int main(int argc, char **argv)
     cordon_options *ox;
     cordon_options_new(&ox, NULL);
     cordon_options_set_int(ox, CORDON_OPT_EXHAUSTIVE, 1, NULL);
+    long want_s = 0, got_s = 0, src_n = 0, src_i = 0, src_x = 0;
     long want[Q_NKIND] = {0}, got[Q_NKIND] = {0}, nk[Q_NKIND] = {0}, alerting[Q_NKIND] = {0};
     size_t per = nrecall / Q_NKIND;
     double tx = now();
@@ -358,23 +364,37 @@ int main(int argc, char **argv)
             continue;
         nk[k]++;
         uint32_t ex[64], ix[64];
-        size_t ne = alerts_of(db, q[i].text, ox, ex, 64);
-        size_t ni = alerts_of(db, q[i].text, NULL, ix, 64);
+        double exs[64], ixs[64];
+        size_t ne = alerts_of(db, q[i].text, ox, ex, exs, 64);
+        size_t ni = alerts_of(db, q[i].text, NULL, ix, ixs, 64);
         alerting[k] += ni > 0;
-        want[k] += (long)ne;
-        for (size_t a = 0; a < ne; a++)
+        if (q[i].entity != UINT32_MAX) {
+            src_n++;
             for (size_t b = 0; b < ni; b++)
-                if (ex[a] == ix[b]) {
-                    got[k]++;
-                    break;
-                }
+                if (ix[b] == q[i].entity)
+                    src_i++;
+            for (size_t a = 0; a < ne; a++)
+                if (ex[a] == q[i].entity)
+                    src_x++;
+        }
+        want[k] += (long)ne;
+        for (size_t a = 0; a < ne; a++) {
+            int found = 0;
+            for (size_t b = 0; b < ni; b++)
+                found |= ex[a] == ix[b];
+            got[k] += found;
+            if (exs[a] >= 0.5) {
+                want_s++;
+                got_s += found;
+            }
+        }
         if (getenv("BENCH_VERBOSE") && ne)
             for (size_t a = 0; a < ne; a++) {
                 int found = 0;
                 for (size_t b = 0; b < ni; b++)
                     found |= ex[a] == ix[b];
                 if (!found)
-                    fprintf(stderr, "missed: [%s] %s -> entity %u\n", kind_name[k], q[i].text, ex[a]);
+                    fprintf(stderr, "missed: [%s] %s -> entity %u (%.3f)\n", kind_name[k], q[i].text, ex[a], exs[a]);
             }
     }
     tx = now() - tx;
@@ -388,6 +408,10 @@ int main(int argc, char **argv)
                alerting[k]);
     }
     printf("index recall: %.2f%% (%ld of %ld)\n", W ? 100.0 * (double)G / (double)W : 100.0, G, W);
+    printf("source entity alerts (listed-name variants): index %ld of %ld, exhaustive %ld of %ld\n",
+           src_i, src_n, src_x, src_n);
+    printf("index recall of exhaustive alerts scoring >= 0.5: %.2f%% (%ld of %ld)\n",
+           want_s ? 100.0 * (double)got_s / (double)want_s : 100.0, got_s, want_s);
     cordon_options_free(ox);
     for (size_t i = 0; i < nq; i++)
         free(q[i].text);

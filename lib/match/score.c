@@ -235,9 +235,9 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
     }
     /* skeletons fold vowels and similar consonants hard ("jake" and "yagy"
      * share one): the spellings themselves must still look alike */
-    double jw_raw = cordon__jaro_winkler(a->s, a->len, b->s, b->len);
+    double jw_raw = -1.0; /* computed when needed */
     if (a->sklen > 0 && a->sklen == b->sklen && memcmp(a->sk, b->sk, a->sklen) == 0 &&
-        jw_raw >= 0.72) {
+        (jw_raw = cordon__jaro_winkler(a->s, a->len, b->s, b->len)) >= 0.72) {
         *how = CORDON__HOW_SKELETON;
         return 0.93f;
     }
@@ -255,7 +255,8 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
             d = cordon__damerau(a->sk, a->sklen, b->sk, b->sklen, sb);
             /* skeletons fold vowels and similar consonants: an edit on top
              * of that only counts when the words start alike */
-            if (sb > 0 && d <= sb && a->s[0] == b->s[0] && jw_raw >= 0.8) {
+            if (sb > 0 && d <= sb && a->s[0] == b->s[0] &&
+                (jw_raw >= 0 ? jw_raw : cordon__jaro_winkler(a->s, a->len, b->s, b->len)) >= 0.8) {
                 *how = CORDON__HOW_SKELETON;
                 *edits = d;
                 return 0.88f - 0.6f * (float)d / (float)mx;

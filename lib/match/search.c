@@ -11,8 +11,9 @@
 #define MAX_QNAMES 16
 #define MAX_ATTR 16
 #define BELOW_BAND 0.10   /* hits down to threshold - band are reported as "below" */
-#define CAND_MIN 160      /* candidate names scored per query name (at least) */
-#define CAND_MAX 512
+#define CAND_MIN 128       /* candidate names scored per query name (at least) */
+#define CAND_MAX 1024     /* ... and at most */
+#define PATIENCE 128       /* stop after this many candidates in a row below the floor */
 
 struct cordon_party {
     cordon__alloc alloc;
@@ -434,6 +435,37 @@ static int cmp_cand(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* Move the m best candidates (cmp_cand order) to the front (quickselect). */
+static void select_top(cand *c, size_t n, size_t m)
+{
+    size_t lo = 0, hi = n; /* the boundary m lies in [lo, hi) */
+    while (hi - lo > 1) {
+        cand pivot = c[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi - 1;
+        while (i <= j) {
+            while (cmp_cand(&c[i], &pivot) < 0)
+                i++;
+            while (cmp_cand(&c[j], &pivot) > 0)
+                j--;
+            if (i <= j) {
+                cand t = c[i];
+                c[i] = c[j];
+                c[j] = t;
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        if (m <= j)
+            hi = j + 1;
+        else if (m >= i)
+            lo = i;
+        else
+            return;
+    }
+}
+
 static int cmp_hit_entity(const void *a, const void *b)
 {
     const hit *x = a, *y = b;
@@ -603,9 +635,7 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
         c.mask = cordon__calloc(A, N ? N : 1, sizeof *c.mask);
         c.acc = cordon__malloc(A, (N ? N : 1) * sizeof *c.acc);
         c.touched = cordon__malloc(A, (N ? N : 1) * sizeof *c.touched);
-        size_t kmax = limit * 6 > CAND_MIN ? limit * 6 : CAND_MIN;
-        if (kmax > CAND_MAX)
-            kmax = CAND_MAX;
+        size_t kmin = limit * 4 > CAND_MIN ? limit * 4 : CAND_MIN;
         cands = cordon__malloc(A, (N ? N : 1) * sizeof *cands);
         if (!c.mask || !c.acc || !c.touched || !cands) {
             rc = CORDON_E_NOMEM;
@@ -624,6 +654,27 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
                 bitno++;
                 c.qw = t->w > 0 ? t->w : 0.25f;
                 cordon__mix_token_keys(nm->base, t, next, visit, &c);
+                /* two edits in a long token: the query's two-deletion keys meet
+                 * the list's one-deletion keys (an edit on each side, or two
+                 * on the query side) */
+                if (t->kind == CORDON__TOK_WORD && t->sklen >= 7 && t->sklen <= 24) {
+                    const char *sk = nm->base + t->sk_off;
+                    char d[24];
+                    size_t L = t->sklen;
+                    for (size_t a = 0; a < L; a++) {
+                        if (a > 0 && sk[a] == sk[a - 1])
+                            continue;
+                        for (size_t b = a + 1; b < L; b++) {
+                            if (b > a + 1 && sk[b] == sk[b - 1])
+                                continue;
+                            size_t k2 = 0;
+                            for (size_t z = 0; z < L; z++)
+                                if (z != a && z != b)
+                                    d[k2++] = sk[z];
+                            visit(&c, cordon__mix_key(MIX_K_NEIGH, d, k2), 0.7f);
+                        }
+                    }
+                }
             }
             /* rank candidates: weighted overlap relative to both names (Dice) */
             size_t nc = 0;
@@ -637,11 +688,17 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
             }
             for (uint32_t k = 0; k < c.nt; k++)
                 c.mask[c.touched[k]] = 0;
-            if (nc > kmax) {
-                qsort(cands, nc, sizeof *cands, cmp_cand);
-                nc = kmax;
+            if (nc > CAND_MAX) {
+                select_top(cands, nc, CAND_MAX);
+                nc = CAND_MAX;
             }
+            qsort(cands, nc, sizeof *cands, cmp_cand);
+            /* score in rank order; past kmin, stop after PATIENCE candidates
+             * in a row that scored below the reporting floor */
+            size_t last_hit = 0;
             for (size_t k = 0; k < nc; k++) {
+                if (k >= kmin && k - last_hit > PATIENCE)
+                    break;
                 uint32_t id = cands[k].id;
                 cordon__mname ln;
                 cordon__mix_name_get(x, id, &ln);
@@ -653,9 +710,12 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
                 cordon__mresult res;
                 cordon__score(nm, &ln, have_attrs ? &qa : NULL, have_attrs ? &ea.a : NULL, work,
                               &res);
-                if (res.score >= floor_score && !hv_push(A, &hv, ent, id, (uint32_t)i, res.score)) {
-                    rc = CORDON_E_NOMEM;
-                    goto fail;
+                if (res.score >= floor_score) {
+                    last_hit = k;
+                    if (!hv_push(A, &hv, ent, id, (uint32_t)i, res.score)) {
+                        rc = CORDON_E_NOMEM;
+                        goto fail;
+                    }
                 }
             }
         }
