@@ -15,7 +15,7 @@ JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 DEPS="build-essential autoconf automake libtool pkg-config curl libpcre2-dev libxml2-dev
 libutf8proc-dev libjansson-dev libcmocka-dev abigail-tools python3 python3-cffi
-python3-pytest golang-go clang"
+python3-pytest python3-dev golang-go clang libclang-rt-14-dev"
 
 deps() {
     missing=""
