@@ -51,6 +51,20 @@ int cordon__damerau(const char *a, size_t na, const char *b, size_t nb, int budg
         return (int)(na + nb) <= budget ? (int)(na + nb) : budget + 1;
     if (na > 64 || nb > 64)
         return (na == nb && memcmp(a, b, na) == 0) ? 0 : budget + 1;
+    /* lower bound first: an edit changes the (folded) letter histogram by at
+     * most 2 in L1 distance, a transposition not at all */
+    {
+        int8_t h[32] = {0};
+        for (size_t i = 0; i < na; i++)
+            h[(unsigned char)a[i] & 31]++;
+        for (size_t i = 0; i < nb; i++)
+            h[(unsigned char)b[i] & 31]--;
+        int l1 = 0;
+        for (int i = 0; i < 32; i++)
+            l1 += h[i] < 0 ? -h[i] : h[i];
+        if ((l1 + 1) / 2 > budget)
+            return budget + 1;
+    }
     int r0[65], r1[65], r2[65];
     int *pp = r0, *p = r1, *c = r2;
     for (size_t j = 0; j <= nb; j++)

@@ -12,7 +12,7 @@
 #define MAX_ATTR 16
 #define BELOW_BAND 0.10   /* hits down to threshold - band are reported as "below" */
 #define CAND_MIN 128       /* candidate names scored per query name (at least) */
-#define CAND_MAX 1024     /* ... and at most */
+#define CAND_MAX 512      /* ... and at most */
 #define PATIENCE 128       /* stop after this many candidates in a row below the floor */
 
 struct cordon_party {
