@@ -65,7 +65,7 @@ tsan)
     deps
     configure build-tsan --enable-tsan
     make -C build-tsan -j"$JOBS"
-    make -C build-tsan -j"$JOBS" check TESTS="$(cat tests/tsan-tests 2>/dev/null || echo test_core)" \
+    make -C build-tsan -j"$JOBS" check TESTS="$(tr '\n' ' ' < tests/tsan-tests 2>/dev/null || echo test_core)" \
         || { tail -80 build-tsan/tests/test-suite.log; exit 1; } ;;
 *)
     sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
