@@ -486,3 +486,22 @@ bool cordon__split(const char *p, size_t n, char sep,
     }
     return true;
 }
+
+int cordon__csv_reread(cordon__csv *c, const cordon__csv_row *row, cordon_error *err)
+{
+    cordon__csv_seek(c, row->pos, row->line, row->line_start);
+    if (cordon__csv_next(c, err) != 1)
+        return cordon__err(err, CORDON_E_PARSE, "%s: re-read failed", c->name);
+    return CORDON_OK;
+}
+
+int cordon__csv_uk_type(const cordon__csv_field *f)
+{
+    if (cordon__ascii_ieq(f->p, f->n, "individual"))
+        return CORDON__TYPE_PERSON;
+    if (cordon__ascii_ieq(f->p, f->n, "entity"))
+        return CORDON__TYPE_ORGANIZATION;
+    if (cordon__ascii_ieq(f->p, f->n, "ship"))
+        return CORDON__TYPE_VESSEL;
+    return CORDON__TYPE_UNKNOWN;
+}

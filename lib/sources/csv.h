@@ -95,6 +95,9 @@ cordon__csv_field cordon__csv_trim(cordon__csv_field f);
 
 /* Case-insensitive ASCII comparison of p[0..n) with a NUL-terminated string. */
 bool cordon__ascii_ieq(const char *p, size_t n, const char *s);
+/* Entity type from the UK lists' group/designation type word ("Individual",
+ * "Entity", "Ship"; anything else is CORDON__TYPE_UNKNOWN). */
+int cordon__csv_uk_type(const cordon__csv_field *f);
 
 /* Map header names (case-insensitive, trimmed) to column indexes of the
  * current record: idx[i] = column of names[i] or -1. Returns how many were
@@ -135,6 +138,9 @@ void cordon__csv_group_init(cordon__csv_grouper *g, const cordon__alloc *a);
 /* Remember the current record of c under key. false = out of memory. */
 bool cordon__csv_group_add(cordon__csv_grouper *g, const cordon__csv *c, uint64_t key);
 bool cordon__csv_group_finish(cordon__csv_grouper *g);
+/* Seek back to a grouped row and read it again (CORDON_E_PARSE if it can no
+ * longer be read). */
+int cordon__csv_reread(cordon__csv *c, const cordon__csv_row *row, cordon_error *err);
 void cordon__csv_group_free(cordon__csv_grouper *g);
 
 #endif /* CORDON_CSV_H */

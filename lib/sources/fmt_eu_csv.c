@@ -161,11 +161,8 @@ static int eu_parse(cordon__sink *sink, const cordon__input *in, size_t n, const
         bool have_primary = false;
         for (size_t ri = 0; ok && ri < gr->count; ri++) {
             const cordon__csv_row *row = &g.rows[gr->first + ri];
-            cordon__csv_seek(&c, row->pos, row->line, row->line_start);
-            if (cordon__csv_next(&c, err) != 1) {
-                rc = cordon__err(err, CORDON_E_PARSE, "%s: re-read failed", c.name);
+            if ((rc = cordon__csv_reread(&c, row, err)) != CORDON_OK)
                 break;
-            }
             cordon__csv_field f;
             if (ri == 0) {
                 f = F(E_ID);

@@ -156,24 +156,14 @@ static int fcdo_parse(cordon__sink *sink, const cordon__input *in, size_t n, con
         bool ok = true;
         for (size_t ri = 0; ok && ri < gr->count; ri++) {
             const cordon__csv_row *row = &g.rows[gr->first + ri];
-            cordon__csv_seek(&c, row->pos, row->line, row->line_start);
-            if (cordon__csv_next(&c, err) != 1) {
-                rc = cordon__err(err, CORDON_E_PARSE, "%s: re-read failed", c.name);
+            if ((rc = cordon__csv_reread(&c, row, err)) != CORDON_OK)
                 break;
-            }
             cordon__csv_field f;
             if (ri == 0) {
                 f = K(K_UID);
                 ok = cordon__ent_set(&e, CORDON__F_ID, f.p, f.n);
                 f = K(K_DTYPE);
-                int type = CORDON__TYPE_UNKNOWN;
-                if (cordon__ascii_ieq(f.p, f.n, "individual"))
-                    type = CORDON__TYPE_PERSON;
-                else if (cordon__ascii_ieq(f.p, f.n, "entity"))
-                    type = CORDON__TYPE_ORGANIZATION;
-                else if (cordon__ascii_ieq(f.p, f.n, "ship"))
-                    type = CORDON__TYPE_VESSEL;
-                cordon__ent_set_type(&e, type);
+                cordon__ent_set_type(&e, cordon__csv_uk_type(&f));
             }
             /* name: Name 1..5 given/middle, Name 6 family (or the whole entity name) */
             cordon__csv_field nm[6];
