@@ -5,7 +5,9 @@
  * documents, vessel and aircraft data, crypto addresses and extra aliases
  * into a "; "-separated remarks text. cordon__ofac_remarks() splits it and
  * recognises each segment with one compiled PCRE2 pattern (JIT when
- * available); compile once per parse call, reuse for every entity.
+ * available). The patterns are compiled once per process (pthread_once,
+ * static arena) and shared read-only by every thread; a cordon__ofac_rx
+ * holds only the caller's match data (allocator hook), one per parse call.
  */
 #ifndef CORDON_OFAC_REMARKS_H
 #define CORDON_OFAC_REMARKS_H
@@ -14,7 +16,8 @@
 
 typedef struct cordon__ofac_rx cordon__ofac_rx;
 
-/* Compile the patterns with allocator a. CORDON_E_REGEX / CORDON_E_NOMEM. */
+/* Match state with allocator a (compiles the shared patterns on first use).
+ * CORDON_E_REGEX / CORDON_E_NOMEM. */
 int cordon__ofac_rx_new(cordon__ofac_rx **out, const cordon__alloc *a, cordon_error *err);
 void cordon__ofac_rx_free(cordon__ofac_rx *rx);
 
