@@ -136,4 +136,52 @@ static inline int fuzz_list(const uint8_t *data, size_t size, const char *name, 
     return 0;
 }
 
+/* The demo db (data/demo/lists and the rule packs in data/rules), built once per process
+ * and shared by every input: harnesses of the query side (transactions,
+ * party search) screen against it. The data folder is $CORDON_FUZZ_DATA, or
+ * the source tree's data/ compiled in as FUZZ_DATA_DIR (tests/fuzz.am). When
+ * it cannot be found or built, the harness aborts: a fuzzer that screens
+ * against nothing would report success while testing nothing. */
+#ifndef FUZZ_DATA_DIR
+#define FUZZ_DATA_DIR "data"
+#endif
+static inline const cordon_db *fuzz_demo_db(void)
+{
+    static cordon_db *db;
+    if (db)
+        return db;
+    const char *dir = getenv("CORDON_FUZZ_DATA");
+    if (!dir || !*dir)
+        dir = FUZZ_DATA_DIR;
+    static const struct {
+        const char *path, *format, *list_id;
+        int rules;
+    } in[] = {
+        {"demo/lists/demo_sanctions.csv", "generic_csv", "demo_sanctions", 0},
+        {"demo/lists/inhouse_denylist.tsv", "generic_csv", "inhouse_deny", 0},
+        {"rules/demo-rules.xml", NULL, NULL, 1},
+        {"rules/embargoes.xml", NULL, NULL, 1},
+    };
+    cordon_builder *b = NULL;
+    cordon_error err;
+    int rc = cordon_builder_new(&b, NULL, &err);
+    for (size_t i = 0; rc == CORDON_OK && i < sizeof in / sizeof in[0]; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, in[i].path);
+        rc = in[i].rules ? cordon_builder_add_rules_file(b, path, in[i].format, in[i].list_id, &err)
+                         : cordon_builder_add_file(b, path, in[i].format, in[i].list_id, &err);
+    }
+    if (rc == CORDON_OK)
+        rc = cordon_builder_finish(b, &db, &err);
+    cordon_builder_free(b);
+    if (rc != CORDON_OK || !db || cordon_db_entity_count(db) == 0 || !cordon_db_rules(db)) {
+        fprintf(stderr,
+                "fuzz: cannot build the demo db from %s (%s); set CORDON_FUZZ_DATA to the "
+                "source tree's data/ folder\n",
+                dir, rc != CORDON_OK ? err.message : "empty db or no rules");
+        abort();
+    }
+    return db;
+}
+
 #endif /* CORDON_FUZZ_COMMON_H */

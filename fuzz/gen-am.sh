@@ -19,7 +19,8 @@ targets=$(ls fuzz/fuzz_*.c | sed 's|fuzz/fuzz_||; s|\.c$||' | LC_ALL=C sort)
     echo 'check_PROGRAMS += $(FUZZ_REPLAY_BINS)'
     for t in $targets; do
         echo "replay_${t}_SOURCES = ../fuzz/fuzz_$t.c ../fuzz/replay.c ../fuzz/fuzz_common.h"
-        echo "replay_${t}_LDADD = \$(top_builddir)/lib/libcordon.la"
+        echo "replay_${t}_CPPFLAGS = \$(FUZZ_CPPFLAGS)"
+        echo "replay_${t}_LDADD = \$(top_builddir)/lib/libcordon.la \$(JANSSON_LIBS)"
     done
     echo 'if FUZZING'
     printf 'noinst_PROGRAMS ='
@@ -27,9 +28,10 @@ targets=$(ls fuzz/fuzz_*.c | sed 's|fuzz/fuzz_||; s|\.c$||' | LC_ALL=C sort)
     echo
     for t in $targets; do
         echo "fuzz_${t}_SOURCES = ../fuzz/fuzz_$t.c ../fuzz/fuzz_common.h"
+        echo "fuzz_${t}_CPPFLAGS = \$(FUZZ_CPPFLAGS)"
         echo "fuzz_${t}_CFLAGS = \$(AM_CFLAGS) \$(FUZZ_CFLAGS)"
         echo "fuzz_${t}_LDFLAGS = -static \$(FUZZ_CFLAGS)"
-        echo "fuzz_${t}_LDADD = \$(top_builddir)/lib/libcordon.la \$(PTHREAD_LIBS) -lm"
+        echo "fuzz_${t}_LDADD = \$(top_builddir)/lib/libcordon.la \$(JANSSON_LIBS) \$(PTHREAD_LIBS) -lm"
     done
     echo 'endif'
 } >> "$am.tmp"
