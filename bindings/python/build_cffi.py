@@ -244,8 +244,41 @@ const char *cordon_verdict_json(cordon_verdict *v, size_t *len);
 void cordon_verdict_free(cordon_verdict *v);
 """
 
+CDEF_SEARCH = r"""
+#define CORDON_OPT_LIMIT ...
+#define CORDON_OPT_THRESHOLD_PERMILLE ...
+#define CORDON_OPT_EXHAUSTIVE ...
+#define CORDON_DECISION_ALERT ...
+#define CORDON_DECISION_BELOW ...
+typedef struct cordon_party cordon_party;
+typedef struct cordon_results cordon_results;
+int cordon_party_new(cordon_party **out, const cordon_options *opts, cordon_error *err);
+void cordon_party_free(cordon_party *p);
+int cordon_party_add_name(cordon_party *p, const char *name, size_t len, cordon_error *err);
+int cordon_party_set_type(cordon_party *p, int type, cordon_error *err);
+int cordon_party_add_country(cordon_party *p, const char *country, cordon_error *err);
+int cordon_party_set_dob(cordon_party *p, const char *dob, cordon_error *err);
+int cordon_party_add_identifier(cordon_party *p, const char *type, const char *number,
+                                const char *country, cordon_error *err);
+int cordon_screen_party(const cordon_db *db, const cordon_party *q, const cordon_options *opts,
+                        cordon_results **out, cordon_error *err);
+void cordon_results_free(cordon_results *r);
+size_t cordon_results_count(const cordon_results *r);
+double cordon_results_score(const cordon_results *r, size_t i);
+int cordon_results_decision(const cordon_results *r, size_t i);
+const char *cordon_results_list(const cordon_results *r, size_t i);
+const char *cordon_results_entity_id(const cordon_results *r, size_t i);
+uint32_t cordon_results_entity_index(const cordon_results *r, size_t i);
+const char *cordon_results_name(const cordon_results *r, size_t i);
+const char *cordon_results_primary_name(const cordon_results *r, size_t i);
+const char *cordon_results_explanation(const cordon_results *r, size_t i, size_t *len);
+const char *cordon_results_list_date(const cordon_results *r, size_t i);
+uint64_t cordon_results_content_hash(const cordon_results *r, size_t i);
+const char *cordon_results_json(cordon_results *r, size_t *len);
+"""
+
 CDEFS = [CDEF_CORE, CDEF_TEXT, CDEF_DB, CDEF_CLASSIFY_CODES, CDEF_CLASSIFY, CDEF_MATCH,
-         CDEF_TXN]
+         CDEF_TXN, CDEF_SEARCH]
 
 PY_SOURCES = ["__init__.py", "_core.py", "py.typed"]
 

@@ -501,14 +501,15 @@ class Db:
         return cls(out[0])
 
     @classmethod
-    def compile(cls, paths: Iterable[PathLike], *, lenient: bool = False,
-                format: Optional[str] = None, list_id: Optional[str] = None,
+    def compile(cls, paths: Iterable[Union[PathLike, Tuple[PathLike, str]]], *,
+                lenient: bool = False, format: Optional[str] = None, list_id: Optional[str] = None,
                 max_input_bytes: Optional[int] = None) -> "Db":
         """Build a db from list files, or folders holding a multi-file set
         (such as OFAC's sdn.csv/add.csv/alt.csv/sdn_comments.csv).
 
         Args:
-            paths: files or folders.
+            paths: files or folders; an item may also be a ``(path, list_id)``
+                pair to name that file's list (``[("deny.tsv", "inhouse_deny")]``).
             lenient: skip malformed rows (counted in :attr:`lists`) instead of failing.
             format: format name for all paths (see :func:`formats`); default: detect.
             list_id: list id to record for all paths; default: the format's.
@@ -521,7 +522,10 @@ class Db:
             paths = [paths]
         b = _Builder(lenient, max_input_bytes)
         for p in paths:
-            b.add_file(p, format, list_id)
+            if isinstance(p, tuple):
+                b.add_file(p[0], format, p[1])
+            else:
+                b.add_file(p, format, list_id)
         return b.finish(cls)
 
     @classmethod
@@ -1141,3 +1145,311 @@ Db.classify = _db_classify  # type: ignore[attr-defined]
 __all__ += ["Matcher", "match", "match_threshold", "Reason", "Verdict", "screen_txn"]
 for _name in ("Matcher", "match", "match_threshold", "Reason", "Verdict", "screen_txn"):
     globals()[_name].__module__ = "cordon"
+
+
+# --------------------------------------------------------------------------
+# Party search
+
+
+class Hit:
+    """One ranked hit of :meth:`Db.search`: a listed entity whose best name
+    matched the query.
+
+    Attributes:
+        score: calibrated score in [0, 1] (the same meaning for every list).
+        decision: ``"alert"`` (at or above the threshold) or ``"below"``
+            (a near miss, up to 0.10 below the threshold).
+        list: id of the list the entity is on (e.g. ``"us_ofac_sdn"``).
+        entity_id: the entity's id as the list writes it.
+        entity_index: index of the entity in the db (see :meth:`Db.entity_at`).
+        name: the list name that matched best.
+        primary_name: the entity's primary name.
+        list_date: publication date of the list ("" when the file states none).
+        content_hash: hash of the entity's listing (changes whenever it does).
+
+    The explanation (token alignments, features, evidence) is read from the
+    library only when asked for: :meth:`explain`, :attr:`explanation_json`.
+    """
+
+    __slots__ = ("score", "decision", "list", "entity_id", "entity_index", "name",
+                 "primary_name", "list_date", "content_hash", "_res", "_i")
+
+    score: float
+    decision: str
+    list: str
+    entity_id: str
+    entity_index: int
+    name: str
+    primary_name: str
+    list_date: str
+    content_hash: int
+
+    _FIELDS = ("score", "decision", "list", "entity_id", "entity_index", "name",
+               "primary_name", "list_date", "content_hash")
+
+    @property
+    def alert(self) -> bool:
+        """True when the decision is ``"alert"``."""
+        return self.decision == "alert"
+
+    @property
+    def explanation_json(self) -> str:
+        """The explanation as the library's JSON text (see :meth:`explain`)."""
+        n = ffi.new("size_t *")
+        p = lib.cordon_results_explanation(self._res, self._i, n)
+        return "{}" if p == ffi.NULL else ffi.unpack(p, n[0]).decode("utf-8", "replace")
+
+    def explain(self, json: bool = False) -> Union[str, Dict[str, Any]]:
+        """Why this entity matched.
+
+        Args:
+            json: False (default): readable text, one line per aligned token
+                (query token, list token, how: exact/typo/skeleton/phonetic/
+                initial/glued/number/fuzzy, contribution), then unmatched
+                tokens and evidence (date of birth, country, identifier).
+                True: the explanation decoded from the library's JSON (a dict
+                with ``name_score``, ``tokens``, ``unmatched_query``,
+                ``unmatched_list``, ``features``, ``evidence``, ``score``).
+        """
+        data = _json.loads(self.explanation_json)
+        if json:
+            return data
+        lines = ["%s %.4f for %s (%s %s): %s" % (self.decision, self.score, self.name,
+                                                 self.list, self.entity_id,
+                                                 "name score %.4f" % data.get("name_score",
+                                                                              self.score))]
+        for t in data.get("tokens", ()):
+            lines.append("  %s = %s (%s, %+.3f)" % (t.get("query"), t.get("list"), t.get("how"),
+                                                    t.get("contribution", 0.0)))
+        for side in ("query", "list"):
+            un = data.get("unmatched_" + side) or []
+            if un:
+                lines.append("  unmatched %s tokens: %s" % (
+                    side, " ".join(str(u.get("token", u)) if isinstance(u, dict) else str(u)
+                                   for u in un)))
+        for e in data.get("evidence", ()):
+            lines.append("  evidence %s: %s (%+.2f)" % (e.get("kind"), e.get("how"),
+                                                       e.get("logit", 0.0)))
+        return "\n".join(lines)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """All fields and the decoded explanation as a dict (the layout of
+        one element of the library's JSON rendering, with ``content_hash``
+        as an int)."""
+        d = {k: getattr(self, k) for k in self._FIELDS}
+        d["explanation"] = self.explain(json=True)
+        return d
+
+    def _key(self) -> Tuple[Any, ...]:
+        return tuple(getattr(self, k) for k in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Hit):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return "<cordon.Hit %.4f %s %s:%s %r>" % (self.score, self.decision, self.list,
+                                                 self.entity_id, self.name)
+
+
+_json = json  # Hit.explain has a parameter named json
+
+_DECISIONS = {lib.CORDON_DECISION_ALERT: "alert", lib.CORDON_DECISION_BELOW: "below"}
+
+
+class _SearchSlot:
+    """A thread's reusable out-parameters and option objects (internal)."""
+
+    __slots__ = ("party", "res", "err", "opts")
+
+    def __init__(self) -> None:
+        self.party = ffi.new("cordon_party **")
+        self.res = ffi.new("cordon_results **")
+        self.err = ffi.new("cordon_error *")
+        self.opts: Dict[Tuple[int, int, int], Any] = {}
+
+    def options(self, limit: int, permille: int, exhaustive: int) -> Any:
+        key = (limit, permille, exhaustive)
+        o = self.opts.get(key)
+        if o is None:
+            if len(self.opts) >= 16:
+                self.opts.clear()
+            p = ffi.new("cordon_options **")
+            rc = lib.cordon_options_new(p, self.err)
+            if rc != 0:
+                _raise(rc, self.err)
+            o = ffi.gc(p[0], lib.cordon_options_free)
+            for k, v in ((lib.CORDON_OPT_LIMIT, limit),
+                         (lib.CORDON_OPT_THRESHOLD_PERMILLE, permille),
+                         (lib.CORDON_OPT_EXHAUSTIVE, exhaustive)):
+                rc = lib.cordon_options_set_int(o, k, v, self.err)
+                if rc != 0:
+                    _raise(rc, self.err)
+            self.opts[key] = o
+        return o
+
+
+_search_tls = threading.local()
+
+NamesArg = Union[str, bytes, Iterable[Union[str, bytes]]]
+
+
+def _cstr_arg(s: Any, what: str) -> bytes:
+    """A NUL-terminated C argument: str/bytes without embedded NUL."""
+    b = _utf8(s, what)
+    if b"\0" in b:
+        raise InvalidError(lib.CORDON_E_INVALID, "NUL byte in %s" % what,
+                           offset=b.index(b"\0"))
+    return b
+
+
+def _fill_party(party: Any, err: Any, names: NamesArg, type: TypeArg,
+                country: Union[None, str, Iterable[str]], dob: Any,
+                identifiers: Optional[Iterable[Tuple[Any, ...]]]) -> None:
+    if isinstance(names, (str, bytes)):
+        names = (names,)
+    for n in names:
+        b = _utf8(n)
+        rc = lib.cordon_party_add_name(party, b, len(b), err)
+        if rc != 0:
+            _raise(rc, err)
+    if type is not None:
+        # Names map here; numbers go to the library, which checks them.
+        t = _type_code(type) if isinstance(type, str) else int(type)
+        rc = lib.cordon_party_set_type(party, t, err)
+        if rc != 0:
+            _raise(rc, err)
+    if country is not None:
+        if isinstance(country, (str, bytes)):
+            country = (country,)
+        for c in country:
+            rc = lib.cordon_party_add_country(party, _cstr_arg(c, "country"), err)
+            if rc != 0:
+                _raise(rc, err)
+    if dob is not None:
+        if hasattr(dob, "isoformat"):  # datetime.date
+            dob = dob.isoformat()[:10]
+        rc = lib.cordon_party_set_dob(party, _cstr_arg(dob, "dob"), err)
+        if rc != 0:
+            _raise(rc, err)
+    for ident in identifiers or ():
+        if isinstance(ident, (str, bytes)) or len(ident) not in (2, 3):
+            raise TypeError("identifiers are (type, number) or (type, number, country) tuples")
+        itype = ffi.NULL if ident[0] is None else _cstr_arg(ident[0], "identifier type")
+        icountry = (ffi.NULL if len(ident) < 3 or ident[2] is None
+                    else _cstr_arg(ident[2], "identifier country"))
+        rc = lib.cordon_party_add_identifier(party, itype,
+                                             _cstr_arg(str(ident[1]), "identifier number"),
+                                             icountry, err)
+        if rc != 0:
+            _raise(rc, err)
+
+
+def _db_search(self: "Db", names: NamesArg, *, type: TypeArg = None,
+               country: Union[None, str, Iterable[str]] = None, dob: Any = None,
+               identifiers: Optional[Iterable[Tuple[Any, ...]]] = None, limit: int = 10,
+               threshold: Optional[float] = None, exhaustive: bool = False) -> List[Hit]:
+    """Screen a party against every list of this db: candidates from the
+    name index, calibrated scores with the party's evidence, the best name
+    per entity, ranked by score (best first).
+
+    ``db.search("Aleksandr Zaldostanov", type="person", country="RU")``
+
+    Args:
+        names: the party's name, or several names (the first is the main one;
+            at most 16), as str or UTF-8 bytes.
+        type: "person", "organization", "vessel", "aircraft", an
+            :class:`EntityType`, or None (any type).
+        country: a country (ISO code or name) or a list of them (at most 16).
+        dob: date of birth ("1952-10-07", "1952-10", "1952", "07 Oct 1952")
+            or a ``datetime.date``.
+        identifiers: ``(type, number)`` or ``(type, number, country)`` tuples
+            (passport, tax id, IMO number...; type None = any).
+        limit: most hits returned (1..100000).
+        threshold: alert threshold in [0, 1]; None = the calibrated per-type one.
+        exhaustive: score every list name instead of index candidates (audits).
+
+    Returns:
+        Hits at or above the threshold (``decision == "alert"``) and near
+        misses up to 0.10 below it (``"below"``), best first.
+
+    Raises:
+        Utf8Error: a name is bytes and not valid UTF-8 (``offset``).
+        InvalidError: no name, unknown type or country, not a date.
+        LimitError: too many names, countries or identifiers; a name too long.
+        StateError: the db is closed, or has no name index.
+
+    The GIL is released while the library screens, so threads sharing one
+    db run in parallel.
+    """
+    slot = getattr(_search_tls, "slot", None)
+    if slot is None:
+        slot = _search_tls.slot = _SearchSlot()
+    err = slot.err
+    if limit == 10 and threshold is None and not exhaustive:
+        opts = ffi.NULL
+    else:
+        if threshold is None:
+            permille = -1
+        else:
+            threshold = float(threshold)
+            if not 0.0 <= threshold <= 1.0:
+                raise RangeError(lib.CORDON_E_RANGE,
+                                 "threshold %r is not in [0, 1]" % threshold)
+            permille = int(round(threshold * 1000))
+        opts = slot.options(int(limit), permille, 1 if exhaustive else 0)
+    rc = lib.cordon_party_new(slot.party, ffi.NULL, err)
+    if rc != 0:
+        _raise(rc, err)
+    party = slot.party[0]
+    p = None
+    try:
+        _fill_party(party, err, names, type, country, dob, identifiers)
+        p = self._acquire()
+        rc = lib.cordon_screen_party(p, party, opts, slot.res, err)
+    finally:
+        lib.cordon_party_free(party)
+        if p is not None:
+            if rc == 0:
+                # Strings of the hits are owned by the db: read them before
+                # releasing it (a concurrent close() may free it then).
+                try:
+                    return _hits(slot.res[0])
+                finally:
+                    self._release()
+            self._release()
+    _raise(rc, err)
+    return []  # not reached
+
+
+def _hits(r: Any) -> List[Hit]:
+    r = ffi.gc(r, lib.cordon_results_free)
+    n = lib.cordon_results_count(r)
+    out = []
+    new = Hit.__new__
+    for i in range(n):
+        h = new(Hit)
+        h.score = lib.cordon_results_score(r, i)
+        h.decision = _DECISIONS.get(lib.cordon_results_decision(r, i), "below")
+        h.list = ffi.string(lib.cordon_results_list(r, i)).decode()
+        h.entity_id = ffi.string(lib.cordon_results_entity_id(r, i)).decode("utf-8", "replace")
+        h.entity_index = lib.cordon_results_entity_index(r, i)
+        h.name = ffi.string(lib.cordon_results_name(r, i)).decode("utf-8", "replace")
+        h.primary_name = ffi.string(lib.cordon_results_primary_name(r, i)).decode(
+            "utf-8", "replace")
+        h.list_date = ffi.string(lib.cordon_results_list_date(r, i)).decode()
+        h.content_hash = lib.cordon_results_content_hash(r, i)
+        h._res = r
+        h._i = i
+        out.append(h)
+    return out
+
+
+Db.search = _db_search  # type: ignore[attr-defined]
+
+__all__ += ["Hit"]
+Hit.__module__ = "cordon"
