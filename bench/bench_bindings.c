@@ -2,8 +2,13 @@
  * the calls the Python and Go bindings wrap, doing the same work the bindings
  * do per call (read every accessor and the JSON rendering).
  *
- * Usage: bench_bindings UN_consolidated.xml RULES_DIR [ROUNDS]
- * Prints "<op> <ns per call>" lines (best of ROUNDS passes). Public API only. */
+ * Usage: bench_bindings UN_consolidated.xml|- RULES_DIR [ROUNDS [SEARCH_DB QUERIES]]
+ * Prints "<op> <ns per call>" lines (best of ROUNDS passes). Public API only.
+ * "-" instead of the UN file skips analyze/match/classify. With SEARCH_DB (a
+ * snapshot) and QUERIES (one name per line) it also times party search:
+ * per query a party, its name, cordon_screen_party with default options,
+ * every accessor of every hit (DB.Search copies them all, Db.search all but
+ * the explanation, which it reads on demand), results and party freed. */
 #include <cordon/cordon.h>
 
 #include <stdio.h>
@@ -26,13 +31,90 @@ static void die(const char *what, const cordon_error *e)
 
 static volatile size_t sink;
 
+/* Party search: the work Db.search (Python) and DB.Search (Go) do per query. */
+static void bench_search(const char *dbpath, const char *qpath, int rounds)
+{
+    cordon_error err;
+    cordon_db *db;
+    if (cordon_db_open(dbpath, NULL, &db, &err))
+        die(dbpath, &err);
+    FILE *f = fopen(qpath, "r");
+    if (!f) {
+        perror(qpath);
+        exit(2);
+    }
+    size_t nq = 0, cap = 0;
+    char **q = NULL, line[1024];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = 0;
+        if (!line[0])
+            continue;
+        if (nq == cap && !(q = realloc(q, (cap = cap ? 2 * cap : 256) * sizeof *q)))
+            exit(2);
+        if (!(q[nq++] = strdup(line)))
+            exit(2);
+    }
+    fclose(f);
+    if (nq == 0) {
+        fprintf(stderr, "bench_bindings: no queries in %s\n", qpath);
+        exit(2);
+    }
+    double best = 1e300;
+    size_t hits = 0, alerts = 0;
+    for (int r = 0; r < rounds; r++) {
+        hits = alerts = 0;
+        double t0 = now_ns();
+        for (size_t k = 0; k < nq; k++) {
+            cordon_party *p;
+            cordon_results *res;
+            if (cordon_party_new(&p, NULL, &err) ||
+                cordon_party_add_name(p, q[k], strlen(q[k]), &err) ||
+                cordon_screen_party(db, p, NULL, &res, &err))
+                die("search", &err);
+            size_t n = cordon_results_count(res);
+            for (size_t i = 0; i < n; i++) {
+                sink += (size_t)(cordon_results_score(res, i) * 1000);
+                alerts += cordon_results_decision(res, i) == CORDON_DECISION_ALERT;
+                sink += strlen(cordon_results_list(res, i));
+                sink += strlen(cordon_results_entity_id(res, i));
+                sink += cordon_results_entity_index(res, i);
+                sink += strlen(cordon_results_name(res, i));
+                sink += strlen(cordon_results_primary_name(res, i));
+                sink += strlen(cordon_results_list_date(res, i));
+                sink += (size_t)cordon_results_content_hash(res, i);
+                size_t el;
+                sink += (size_t)cordon_results_explanation(res, i, &el) + el;
+            }
+            hits += n;
+            cordon_results_free(res);
+            cordon_party_free(p);
+        }
+        double dt = (now_ns() - t0) / (double)nq;
+        if (dt < best)
+            best = dt;
+    }
+    printf("search %.0f\n", best);
+    fprintf(stderr, "bench_bindings: search: %zu queries, %zu hits, %zu alerts per pass\n", nq,
+            hits, alerts);
+    for (size_t k = 0; k < nq; k++)
+        free(q[k]);
+    free(q);
+    cordon_db_free(db);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: bench_bindings UN_consolidated.xml RULES_DIR [ROUNDS]\n");
+        fprintf(stderr, "usage: bench_bindings UN_consolidated.xml|- RULES_DIR [ROUNDS [SEARCH_DB QUERIES]]\n");
         return 2;
     }
     int rounds = argc > 3 ? atoi(argv[3]) : 5;
+    if (rounds < 1)
+        rounds = 1;
+    if (argc > 5)
+        bench_search(argv[4], argv[5], rounds);
+    if (strcmp(argv[1], "-") == 0)
+        return 0;
     cordon_error err;
     cordon_builder *b;
     cordon_db *db;

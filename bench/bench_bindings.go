@@ -2,11 +2,15 @@
 
 // Go side of bench/bench_bindings.sh: the same calls as bench_bindings.c
 // through cordon.dev/cordon. Prints "<op> <ns per call>" (best of ROUNDS).
+//
+//	bench_bindings_go UN_consolidated.xml|- RULES_DIR [ROUNDS [SEARCH_DB QUERIES]]
+//
 // Run by bench_bindings.sh inside a scratch module that replaces
 // cordon.dev/cordon with bindings/go.
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"log"
 	"os"
@@ -37,11 +41,45 @@ func bestOf(rounds, n int, fn func()) float64 {
 	return best
 }
 
+// benchSearch times DB.Search with default options on every query.
+func benchSearch(dbPath, queriesPath string, rounds int) {
+	db, err := cordon.Open(dbPath)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer db.Close()
+	f, err := os.Open(queriesPath)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var qs []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if sc.Text() != "" {
+			qs = append(qs, sc.Text())
+		}
+	}
+	f.Close()
+	fmt.Printf("search %.0f\n", bestOf(rounds, len(qs), func() {
+		for _, q := range qs {
+			if _, err := db.Search(cordon.Party{Names: []string{q}}, cordon.SearchOptions{}); err != nil {
+				log.Fatal(err)
+			}
+		}
+	}))
+}
+
 func main() {
 	un, rulesDir := os.Args[1], os.Args[2]
 	rounds := 5
 	if len(os.Args) > 3 {
 		rounds, _ = strconv.Atoi(os.Args[3])
+	}
+	if len(os.Args) > 5 {
+		benchSearch(os.Args[4], os.Args[5], rounds)
+	}
+	if un == "-" {
+		return
 	}
 	db, err := cordon.Compile(un)
 	if err != nil {

@@ -1,25 +1,51 @@
 #!/bin/sh
 # Binding overhead relative to the C API, per call, on the same libcordon.so.
 # Usage: bench/bench_bindings.sh BUILD_DIR [ROUNDS]
-# Needs $CORDON_SHARED_DATA (default ../shared/data beside the checkout) for
-# un/2026-02/UN_consolidated.xml. Prints one table: op, C ns, Python ns
-# (+%), Go ns (+%). Outputs in BUILD_DIR/bench-bindings/.
+# Data from $CORDON_SHARED_DATA (default ../shared/data beside the checkout).
+#
+# search: party search (cordon_screen_party / Db.search / DB.Search, default
+# options, every hit's fields read) on one snapshot: the OFAC SDN set
+# (ofac/sdn_2021-07), the UN list and the US CSL when present, else the demo
+# lists; the query mix (bench_bindings.py --make-queries) is 300 exact
+# primary names, the same with one typo, and 300 names on no list.
+# It runs twice: "search" with glibc malloc's trim and mmap thresholds pinned
+# (GLIBC_TUNABLES, the same for all three programs) and "search_dflt_malloc"
+# with the defaults. Each call allocates scratch sized by the db's name count
+# (~1.7 MB for 61k names); with default malloc, whether that memory goes back
+# to the kernel after every call (and is page-faulted in again on the next)
+# depends on the heap layout of the process, which differs between C, Python
+# and Go — the pinned run measures the binding, the default one what users see.
+# analyze/match/classify need un/2026-02/UN_consolidated.xml.
+# Prints one table: op, C ns, Python ns (+%), Go ns (+%), then queries/s for
+# search. Outputs in BUILD_DIR/bench-bindings/.
 set -e
 B=$(cd "$1" && pwd); S=$(cd "$(dirname "$0")/.." && pwd); ROUNDS=${2:-5}
 D=${CORDON_SHARED_DATA:-$S/../shared/data}
 UN="$D/un/2026-02/UN_consolidated.xml"
-[ -f "$UN" ] || { echo "bench_bindings: $UN not found (set CORDON_SHARED_DATA)" >&2; exit 2; }
+[ -f "$UN" ] || { echo "bench_bindings: $UN not found: analyze/match/classify skipped" >&2; UN=-; }
 LIBDIR="$B/lib/.libs"
 O="$B/bench-bindings"  # not $B/bench: `make dist` copies that folder
 mkdir -p "$O"
-cc -std=gnu11 -O2 -I"$S/include" -I"$B/include" "$S/bench/bench_bindings.c" \
-   -o "$O/bench_bindings" -L"$LIBDIR" -lcordon -Wl,--disable-new-dtags,-rpath,"$LIBDIR"
-"$O/bench_bindings" "$UN" "$S/data/rules" "$ROUNDS" > "$O/bindings_c.txt"
+PINNED="glibc.malloc.trim_threshold=268435456:glibc.malloc.mmap_threshold=33554432"
 
+# The search db and queries.
+set --
+for f in "$D/ofac/sdn_2021-07" "$UN" "$D/us_csl/2022-04/consolidated.csv"; do
+    [ -e "$f" ] && set -- "$@" "$f"
+done
+if [ $# -gt 0 ]; then
+    "$B/tools/cordon" compile -q -o "$O/search.cdb" "$@"
+else
+    echo "bench_bindings: no real lists in $D: search on the demo lists" >&2
+    cp "$B/data/demo.cdb" "$O/search.cdb"
+fi
 /usr/bin/python3 "$S/bindings/python/build_cffi.py" --quiet --srcdir "$S" --builddir "$B" \
     --out "$B/bindings/python"
-PYTHONPATH="$B/bindings/python" /usr/bin/python3 "$S/bench/bench_bindings.py" "$UN" \
-    "$S/data/rules" "$ROUNDS" > "$O/bindings_py.txt"
+PYTHONPATH="$B/bindings/python" /usr/bin/python3 "$S/bench/bench_bindings.py" --make-queries \
+    "$O/search.cdb" "$O/queries.txt" 300
+
+cc -std=gnu11 -O2 -I"$S/include" -I"$B/include" "$S/bench/bench_bindings.c" \
+   -o "$O/bench_bindings" -L"$LIBDIR" -lcordon -Wl,--disable-new-dtags,-rpath,"$LIBDIR"
 
 W="$O/go"
 mkdir -p "$W/pkgconfig" "$W/mod"
@@ -43,10 +69,27 @@ sed -i '/^\/\/go:build ignore$/d' "$W/mod/main.go"
 (cd "$W/mod" && PKG_CONFIG_PATH="$W/pkgconfig" GOPATH="$W/gopath" GOCACHE="$W/gocache" \
   GOPROXY=off GOTOOLCHAIN=local GOFLAGS=-mod=mod GOSUMDB=off CGO_ENABLED=1 \
   go build -o "$O/bench_bindings_go" . )
-"$O/bench_bindings_go" "$UN" "$S/data/rules" "$ROUNDS" > "$O/bindings_go.txt"
 
-awk 'FNR == 1 { f++ } { v[f, $1] = $2; ops[$1] = 1 }
-     END { printf "%-10s %10s %16s %16s\n", "op", "C ns/call", "Python ns/call", "Go ns/call";
-           for (op in ops) printf "%-10s %10d %10d %+5.0f%% %10d %+5.0f%%\n", op, v[1, op],
-               v[2, op], 100 * (v[2, op] / v[1, op] - 1), v[3, op], 100 * (v[3, op] / v[1, op] - 1) }' \
+# run LANG CMD...: search with pinned malloc, then everything with defaults.
+run() {
+    lang=$1; shift
+    GLIBC_TUNABLES=$PINNED "$@" - "$S/data/rules" "$ROUNDS" "$O/search.cdb" "$O/queries.txt" \
+        > "$O/bindings_$lang.txt"
+    "$@" "$UN" "$S/data/rules" "$ROUNDS" "$O/search.cdb" "$O/queries.txt" |
+        sed 's/^search /search_dflt_malloc /' >> "$O/bindings_$lang.txt"
+}
+run c "$O/bench_bindings" 2>"$O/search_counts.txt"
+PYTHONPATH="$B/bindings/python" run py /usr/bin/python3 "$S/bench/bench_bindings.py"
+run go "$O/bench_bindings_go"
+
+awk 'FNR == 1 { f++ } { v[f, $1] = $2; if (f == 1) ops[++nops] = $1 }
+     END { printf "%-18s %10s %16s %16s\n", "op", "C ns/call", "Python ns/call", "Go ns/call";
+           for (k = 1; k <= nops; k++) { op = ops[k]
+               printf "%-18s %10d %10d %+5.0f%% %10d %+5.0f%%\n", op, v[1, op],
+               v[2, op], 100 * (v[2, op] / v[1, op] - 1), v[3, op], 100 * (v[3, op] / v[1, op] - 1) }
+           for (k = 1; k <= nops; k++) { op = ops[k]; if (op !~ /^search/) continue
+               printf "%-18s C %.0f queries/s, Python %.0f queries/s (%+.0f%% per query), Go %.0f queries/s (%+.0f%% per query)\n",
+               op, 1e9 / v[1, op], 1e9 / v[2, op], 100 * (v[2, op] / v[1, op] - 1),
+               1e9 / v[3, op], 100 * (v[3, op] / v[1, op] - 1) } }' \
     "$O/bindings_c.txt" "$O/bindings_py.txt" "$O/bindings_go.txt"
+sed -n 's/^bench_bindings: search: /search workload: /p' "$O/search_counts.txt" | head -1
