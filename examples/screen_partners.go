@@ -5,14 +5,13 @@
 //
 //	go run screen_partners.go LISTS.cdb|LIST_FILE... -- partners.csv
 //
-// It prints one line per partner (decision, name, strongest reason) and
-// exits 1 when any partner needs review or is blocked. Run it from a module
-// that requires cordon.dev/cordon (replace => path/to/bindings/go).
+// It prints one line per partner (ALERT or clear, the name, the best hit)
+// and exits 1 when any partner alerts. Run it from a module that requires
+// cordon.dev/cordon (replace => path/to/bindings/go).
 package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -20,67 +19,66 @@ import (
 	"cordon.dev/cordon"
 )
 
+var types = map[string]cordon.EntityType{"person": cordon.TypePerson,
+	"organization": cordon.TypeOrganization, "vessel": cordon.TypeVessel,
+	"aircraft": cordon.TypeAircraft}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "screen_partners:", err)
+	os.Exit(2)
+}
+
 func main() {
 	args := os.Args[1:]
-	sep := -1
-	for i, a := range args {
-		if a == "--" {
-			sep = i
-		}
-	}
-	if sep <= 0 || sep != len(args)-2 {
+	if len(args) < 3 || args[len(args)-2] != "--" {
 		fmt.Fprintln(os.Stderr, "usage: screen_partners LISTS.cdb|LIST_FILE... -- partners.csv")
 		os.Exit(2)
 	}
+	sources := args[:len(args)-2]
 	var db *cordon.DB
 	var err error
-	if sep == 1 && strings.HasSuffix(args[0], ".cdb") {
-		db, err = cordon.Open(args[0])
+	if len(sources) == 1 && strings.HasSuffix(sources[0], ".cdb") {
+		db, err = cordon.Open(sources[0])
 	} else {
-		db, err = cordon.Compile(args[:sep]...)
+		db, err = cordon.Compile(sources...)
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "screen_partners:", err)
-		os.Exit(2)
+		fail(err)
 	}
 	defer db.Close()
-	f, err := os.Open(args[sep+1])
+	f, err := os.Open(args[len(args)-1])
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "screen_partners:", err)
-		os.Exit(2)
+		fail(err)
 	}
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil || len(rows) == 0 {
-		fmt.Fprintln(os.Stderr, "screen_partners: bad CSV:", err)
-		os.Exit(2)
+	if err != nil {
+		fail(err)
 	}
 	flagged := 0
 	for _, row := range rows[1:] { // header: name,type,country
-		party := map[string]string{"role": "partner", "name": row[0], "type": "unknown"}
-		if len(row) > 1 && row[1] != "" {
-			party["type"] = row[1]
+		q := cordon.Party{Names: row[:1]}
+		if len(row) > 1 {
+			q.Type = types[row[1]]
 		}
 		if len(row) > 2 && row[2] != "" {
-			party["country"] = row[2]
+			q.Countries = row[2:3]
 		}
-		txn, _ := json.Marshal(map[string]interface{}{"id": row[0],
-			"parties": []interface{}{party}})
-		v, err := db.ScreenTxn(txn, nil)
+		hits, err := db.Search(q, cordon.SearchOptions{Limit: 1})
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "screen_partners:", err)
-			os.Exit(2)
+			fail(err)
 		}
-		why := ""
-		if len(v.Reasons) > 0 {
-			why = v.Reasons[0].Text
-		}
-		fmt.Printf("%-6s  %-32s  %s\n", v.Decision, row[0], why)
-		if v.Decision != "CLEAR" {
+		if len(hits) > 0 && hits[0].Alert() {
+			h := hits[0]
 			flagged++
+			fmt.Printf("ALERT  %-32s  %s %s %q (score %.2f)\n", row[0], h.List, h.EntityID,
+				h.PrimaryName, h.Score)
+		} else {
+			fmt.Printf("clear  %s\n", row[0])
 		}
 	}
 	if flagged > 0 {
+		db.Close()
 		os.Exit(1)
 	}
 }
