@@ -1250,6 +1250,37 @@ CORDON_API int cordon_txn_new(cordon_txn **out, const cordon_options *opts, cord
 CORDON_API int cordon_txn_parse_json(const char *json, size_t len, const cordon_options *opts,
                                      cordon_txn **out, cordon_error *err);
 
+/**
+ * Parse one transaction from an XML document carrying the same fields as
+ * the JSON form (doc/transactions.md, schema doc/transaction.rng):
+ * `<transaction xmlns="urn:cordon:txn:1"><id>..</id><origin>DE</origin>
+ *   <destination>IR</destination><transit>AE</transit>
+ *   <party><role>buyer</role><name>..</name><type>organization</type>
+ *     <country>..</country><dob>..</dob><id_type>..</id_type><id_number>..</id_number></party>
+ *   <item><description>..</description><hs>854231</hs><eccn>3A001</eccn>
+ *     <param name="frequency">3.2 GHz</param></item></transaction>`.
+ * Elements may also be in no namespace; field text is trimmed of XML white
+ * space. Unknown elements and attributes, repeated fields, child elements in
+ * a field and text directly inside <transaction>, <party> or <item> are
+ * refused. The input must be UTF-8; it is read without network access,
+ * entity substitution or DTD (any DOCTYPE is refused), within the options'
+ * ::CORDON_OPT_MAX_INPUT_BYTES, ::CORDON_OPT_MAX_DEPTH and
+ * ::CORDON_OPT_MAX_NAME_BYTES (each text and attribute value) limits.
+ * @param xml the document
+ * @param len its length, or CORDON_NUL_TERMINATED
+ * @param opts options, copied; NULL = defaults
+ * @param[out] out receives the transaction; free with cordon_txn_free()
+ * @param[out] err optional error details: line, column (characters) and byte
+ *                 offset of every error; the message starts with
+ *                 "transaction XML:LINE:COLUMN: "
+ * @return CORDON_OK, CORDON_E_PARSE, CORDON_E_FORMAT (root is not
+ *         <transaction>), CORDON_E_UTF8, CORDON_E_ENCODING, CORDON_E_LIMIT or
+ *         CORDON_E_NOMEM
+ * @since 0.1
+ */
+CORDON_API int cordon_txn_parse_xml(const char *xml, size_t len, const cordon_options *opts,
+                                    cordon_txn **out, cordon_error *err);
+
 /** Release a transaction; NULL is allowed. @since 0.1 */
 CORDON_API void cordon_txn_free(cordon_txn *t);
 

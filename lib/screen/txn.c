@@ -240,7 +240,7 @@ CORDON_API int cordon_txn_item_set_param(cordon_txn *t, size_t item, const char 
 
 /* ---- JSON --------------------------------------------------------------------- */
 
-static int type_from_name(const char *s)
+int cordon__txn_type_from_name(const char *s)
 {
     if (!s || !*s || !strcmp(s, "any") || !strcmp(s, "unknown"))
         return CORDON_TYPE_UNKNOWN;
@@ -267,6 +267,21 @@ static int opt_str(json_t *obj, const char *key, const char **out, const char *w
     if (!json_is_string(v))
         return cordon__err(err, CORDON_E_PARSE, "%s: \"%s\" must be a string", where, key);
     *out = json_string_value(v);
+    return CORDON_OK;
+}
+
+/* Refuse a member of obj not in the NULL-terminated list known. */
+static int only_keys(json_t *obj, const char *const *known, const char *where, cordon_error *err)
+{
+    const char *key;
+    json_t *val;
+    json_object_foreach(obj, key, val) {
+        size_t i = 0;
+        while (known[i] && strcmp(known[i], key) != 0)
+            i++;
+        if (!known[i])
+            return cordon__err(err, CORDON_E_PARSE, "%s: unknown field \"%s\"", where, key);
+    }
     return CORDON_OK;
 }
 
@@ -333,6 +348,10 @@ static int parse_obj(cordon_txn *t, json_t *root, cordon_error *err)
         snprintf(where, sizeof where, "parties[%zu]", i);
         if (!json_is_object(p))
             return cordon__err(err, CORDON_E_PARSE, "%s must be an object", where);
+        static const char *const party_keys[] = {"role", "name", "type", "country", "dob",
+                                                 "id_type", "id_number", NULL};
+        if ((rc = only_keys(p, party_keys, where, err)))
+            return rc;
         const char *role, *name, *type, *country, *dob, *idt, *idn;
         if ((rc = opt_str(p, "role", &role, where, err)) || (rc = opt_str(p, "name", &name, where, err)) ||
             (rc = opt_str(p, "type", &type, where, err)) ||
@@ -343,7 +362,7 @@ static int parse_obj(cordon_txn *t, json_t *root, cordon_error *err)
             return rc;
         if (!name || !*name)
             return cordon__err(err, CORDON_E_PARSE, "%s: \"name\" is required", where);
-        int ty = type_from_name(type);
+        int ty = cordon__txn_type_from_name(type);
         if (ty < 0)
             return cordon__err(err, CORDON_E_PARSE,
                                "%s: unknown type \"%s\" (person, organization, vessel, aircraft, any)",
@@ -362,6 +381,10 @@ static int parse_obj(cordon_txn *t, json_t *root, cordon_error *err)
         snprintf(where, sizeof where, "items[%zu]", i);
         if (!json_is_object(p))
             return cordon__err(err, CORDON_E_PARSE, "%s must be an object", where);
+        static const char *const item_keys[] = {"description", "hs", "eccn", "control_code",
+                                                "params", NULL};
+        if ((rc = only_keys(p, item_keys, where, err)))
+            return rc;
         const char *desc, *hs, *eccn;
         if ((rc = opt_str(p, "description", &desc, where, err)) ||
             (rc = opt_str(p, "hs", &hs, where, err)) || (rc = opt_str(p, "eccn", &eccn, where, err)))

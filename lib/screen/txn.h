@@ -36,4 +36,9 @@ struct cordon_txn {
     cordon__txn_item *items; size_t n_items, cap_items;
 };
 
+/* Party type name (person, individual, organization, organisation, org,
+ * entity, company, vessel, aircraft, any, unknown, "" or NULL) to
+ * CORDON_TYPE_*, or -1. Shared by the JSON and XML transaction parsers. */
+int cordon__txn_type_from_name(const char *s);
+
 #endif
