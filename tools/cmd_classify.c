@@ -18,7 +18,7 @@
 void usage_classify(FILE *out)
 {
     fprintf(out,
-            "Usage: cordon classify [--rules FILE]... [--code-list FILE[=ID]]... [--hs CODE]\n"
+            "Usage: cordon classify [-d DB | --rules FILE... --code-list FILE[=ID]...] [--hs CODE]\n"
             "                       [--eccn CODE] [--param K=V]... [--dest COUNTRY] [--json]\n"
             "                       [DESCRIPTION]\n"
             "       cordon classify [options] --batch FILE\n"
@@ -41,7 +41,9 @@ void usage_classify(FILE *out)
             "                      file ({\"description\":..,\"hs\":..,\"eccn\":..,\"dest\":..,\n"
             "                      \"params\":{\"k\":\"v\"}}); '-' reads stdin\n"
             "  --json              one JSON object per item\n"
-            "  -d DB               rules stored in a db snapshot (not available yet)\n"
+            "  -d, --db DB         classify against the rules stored in a snapshot (compiled\n"
+            "                      with `cordon compile -r FILE`); not with --rules or\n"
+            "                      --code-list\n"
             "\n"
             "Exit status: 0 no candidate, 1 a candidate or embargo finding, 2 error.\n",
             CORDON_RULES_DIR);
@@ -339,6 +341,7 @@ int cmd_classify(int argc, char **argv)
     opts o;
     memset(&o, 0, sizeof o);
     const char *hs = NULL, *eccn = NULL, *dest = NULL, *batch = NULL, *desc = NULL;
+    const char *dbpath = NULL;
     const char *params[MAX_PARAMS];
     int nparams = 0;
     for (int i = 1; i < argc; i++) {
@@ -384,8 +387,7 @@ int cmd_classify(int argc, char **argv)
             o.json = true;
         } else if (strcmp(a, "-d") == 0 || strcmp(a, "--db") == 0) {
             NEED_ARG();
-            return cli_usage_error("classify", "-d: rules stored in a db snapshot are not "
-                                               "supported yet; use --rules FILE");
+            dbpath = argv[++i];
         } else if (strcmp(a, "--") == 0) {
             if (i + 1 < argc)
                 desc = argv[++i];
@@ -404,14 +406,35 @@ int cmd_classify(int argc, char **argv)
     if (!batch && !desc && !hs && !eccn)
         return cli_usage_error("classify", "give a DESCRIPTION, --hs, --eccn or --batch FILE");
 
+    if (dbpath && o.nrules)
+        return cli_usage_error("classify", "-d takes the rules from the snapshot: give either "
+                                           "-d DB or --rules/--code-list files");
+
     cordon_rules *rules = NULL;
+    const cordon_rules *use = NULL; /* the rules classified against */
+    cordon_db *db = NULL;
     cordon_error err;
-    int rc = cordon_rules_new(&rules, NULL, &err);
+    int rc;
+    if (dbpath) {
+        rc = cordon_db_open(dbpath, NULL, &db, &err);
+        if (rc != CORDON_OK) {
+            cli_error(dbpath, rc, &err);
+            return CLI_USAGE;
+        }
+        use = cordon_db_rules(db);
+        if (!use) {
+            fprintf(stderr, "cordon: %s: the snapshot carries no rules (compile it with "
+                            "`cordon compile -r RULES.xml ...`, or use --rules FILE)\n", dbpath);
+            cordon_db_free(db);
+            return CLI_USAGE;
+        }
+    }
+    rc = dbpath ? CORDON_OK : cordon_rules_new(&rules, NULL, &err);
     if (rc != CORDON_OK) {
         cli_error("rules", rc, &err);
         return CLI_USAGE;
     }
-    if (o.nrules == 0) {
+    if (!dbpath && o.nrules == 0) {
         const char *dir = getenv("CORDON_RULES_DIR");
         if (!dir || !*dir)
             dir = CORDON_RULES_DIR;
@@ -435,9 +458,11 @@ int cmd_classify(int argc, char **argv)
             return CLI_USAGE;
         }
     }
+    if (!dbpath)
+        use = rules;
     int status;
     if (batch) {
-        status = run_batch(&o, rules, batch);
+        status = run_batch(&o, use, batch);
     } else {
         cordon_item *it = NULL;
         rc = cordon_item_new(&it, NULL, &err);
@@ -456,11 +481,12 @@ int cmd_classify(int argc, char **argv)
             cli_error(what, rc, &err);
             status = CLI_USAGE;
         } else {
-            int r = classify_one(&o, rules, it, 1, "item", desc);
+            int r = classify_one(&o, use, it, 1, "item", desc);
             status = r == 2 ? CLI_USAGE : r == 1 ? CLI_FINDINGS : CLI_OK;
         }
         cordon_item_free(it);
     }
     cordon_rules_free(rules);
+    cordon_db_free(db);
     return status;
 }
