@@ -1,6 +1,7 @@
 /* test_threads.c — one shared, immutable db used by 4 threads at once:
  * entity accessors and JSON, pairwise matching of the db's names, name
- * analysis; every thread's results must equal the single-thread ones. Run
+ * analysis, OFAC CSV parsing (shared remarks patterns); every thread's
+ * results must equal the single-thread ones. Run
  * under ThreadSanitizer by `./dev.sh tsan` (tests/tsan-tests). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -161,11 +162,60 @@ static void test_parallel_builders(void **state)
     }
 }
 
+/* OFAC CSV parsing in parallel: the remarks patterns are compiled once per
+ * process on first use (pthread_once) and then matched by every thread with
+ * its own match data; every thread must extract the same fields. */
+static const char ofac_doc[] =
+    "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"
+    "\"a.k.a. 'AERO-CARIBBEAN'.\"\n"
+    "2674,\"EXAMPLE, Juan Carlos\",\"individual\",\"SDNT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"
+    "\"DOB 01 Jan 1960; POB Havana, Cuba; nationality Cuba; Passport A1234567 (Cuba); "
+    "Gender Male.\"\n";
+
+static void *build_ofac(void *arg)
+{
+    char *json = arg; /* 8 KiB: the second entity's JSON */
+    cordon_builder *b = NULL;
+    cordon_db *db = NULL;
+    cordon_error err;
+    size_t needed = 0;
+    intptr_t n = -1;
+    if (cordon_builder_new(&b, NULL, &err) == CORDON_OK &&
+        cordon_builder_add_buffer(b, ofac_doc, sizeof ofac_doc - 1, "sdn.csv", "ofac_csv", NULL,
+                                  &err) == CORDON_OK &&
+        cordon_builder_finish(b, &db, &err) == CORDON_OK &&
+        cordon_db_entity_json(db, 1, json, 8192, &needed, &err) == CORDON_OK)
+        n = (intptr_t)cordon_db_entity_count(db);
+    cordon_db_free(db);
+    cordon_builder_free(b);
+    return (void *)n;
+}
+
+static void test_parallel_ofac_remarks(void **state)
+{
+    (void)state;
+    static char json[NTHREADS][8192];
+    pthread_t th[NTHREADS];
+    for (int i = 0; i < NTHREADS; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, build_ofac, json[i]), 0);
+    for (int i = 0; i < NTHREADS; i++) {
+        void *r = NULL;
+        assert_int_equal(pthread_join(th[i], &r), 0);
+        assert_int_equal((intptr_t)r, 2);
+    }
+    assert_non_null(strstr(json[0], "A1234567"));
+    assert_non_null(strstr(json[0], "1960-01-01"));
+    assert_non_null(strstr(json[0], "Havana"));
+    for (int i = 1; i < NTHREADS; i++)
+        assert_string_equal(json[i], json[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shared_db),
         cmocka_unit_test(test_parallel_builders),
+        cmocka_unit_test(test_parallel_ofac_remarks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
