@@ -358,6 +358,71 @@ static void test_real_putin_aliases(void **state)
     assert_int_equal(latin_hit, latin);
 }
 
+
+/* Structural cases through the full pipeline (analysis + scorer), each one a
+ * mechanism: nicknames, inflected endings, transliteration, the "FAMILY,
+ * Given" order, rare versus generic words, substituted versus dropped words,
+ * and the loose skeleton/phonetic/glued forms that used to make false alerts
+ * on the names of ordinary people (members of the US Congress searched
+ * against the OFAC/UN/CSL lists). */
+static double pm(const char *a, const char *b, int type)
+{
+    double s = -1;
+    cordon_error err;
+    assert_int_equal(cordon_match(a, CORDON_NUL_TERMINATED, b, CORDON_NUL_TERMINATED, type, NULL,
+                                  &s, &err),
+                     CORDON_OK);
+    return s;
+}
+
+static void test_structural_cases(void **state)
+{
+    (void)state;
+    assert_true(cordon__nick_table_sorted());
+    assert_true(cordon__nickname("bob", 3, "robert", 6));
+    assert_true(cordon__nickname("robert", 6, "bob", 3));
+    assert_true(cordon__nickname("bob", 3, "rob", 3)); /* two short forms of one name */
+    assert_false(cordon__nickname("bob", 3, "william", 7));
+    static const struct { const char *a, *b; int type; } pos[] = {
+        {"Bob Menendez", "Robert Menendez", 1},
+        {"Mike Lawler", "Michael Lawler", 1},
+        {"Vladimiras Putinas", "Vladimir Putin", 1},
+        {"\xd0\x9c\xd1\x83\xd0\xb0\xd0\xbc\xd0\xbc\xd0\xb0\xd1\x80 \xd0\x9a\xd0\xb0\xd0\xb4\xd0\xb4\xd0\xb0\xd1\x84\xd0\xb8",
+         "Muammar Gaddafi", 1},
+        {"Usama bin Ladin", "Osama bin Laden", 1},
+        {"Yuriy Ivanov", "Iurii Ivanov", 1},
+        {"Delia Ramirez", "RAMIREZ CORTES, Delia Nora", 1}, /* dropped second names */
+        {"Katrangi Trading", "ELECTRONICS KATRANGI TRADING", 2},
+        {"IMICO NEKA 456", "IMICO NEKA 456", 3},
+        {"Kim Jong Un", "KIM, Jong Un", 1},
+    };
+    for (size_t i = 0; i < sizeof pos / sizeof pos[0]; i++) {
+        double s = pm(pos[i].a, pos[i].b, pos[i].type);
+        if (s < cordon_match_threshold(pos[i].type))
+            fail_msg("expected an alert: %s / %s (%.3f)", pos[i].a, pos[i].b, s);
+    }
+    static const struct { const char *a, *b; int type; } neg[] = {
+        {"Tom Price", "TOM", 1},                 /* one-word alias inside a longer name */
+        {"Tina Smith", "SMIC Tianjin", 0},       /* skeletons alike, spellings not */
+        {"Mayra Flores", "FLORES SOTO, Mario", 1},
+        {"Laura Gillen", "LARRY", 1},
+        {"Don Bacon", "BAO AN CORPORATION", 0},  /* glued only when spelt alike */
+        {"Dennis A. Ross", "RYAUZOW, Denis", 1}, /* phonetic keys on short words */
+        {"Jennifer L. McClellan", "Jennifer Liang", 1},
+        {"Gulf Electronics Trading FZE", "ELECTRONICS KATRANGI TRADING", 2}, /* generic words */
+        {"Kim Jong Un", "KIM, Jong Il", 1},      /* substituted given name */
+        {"KIM, Hyok Chol", "KIM, Sok Chol", 1},
+    };
+    for (size_t i = 0; i < sizeof neg / sizeof neg[0]; i++) {
+        double s = pm(neg[i].a, neg[i].b, neg[i].type);
+        if (s >= cordon_match_threshold(neg[i].type))
+            fail_msg("expected no alert: %s / %s (%.3f)", neg[i].a, neg[i].b, s);
+    }
+    /* rarer words weigh more: the rare word shared beats the generic one */
+    assert_true(pm("Katrangi Holding", "KATRANGI TRADING", 2) >
+                pm("Katrangi Trading", "OMEGA TRADING", 2));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -375,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_public_match),
         cmocka_unit_test(test_matcher_explain),
         cmocka_unit_test(test_real_putin_aliases),
+        cmocka_unit_test(test_structural_cases),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

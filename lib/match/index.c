@@ -102,12 +102,7 @@ static float idf_factor(double mean, uint32_t n_names, uint32_t df)
 {
     if (mean <= 0)
         return 1.0f;
-    double f = idf_of(n_names, df) / mean;
-    if (f < 0.6)
-        f = 0.6;
-    if (f > 1.6)
-        f = 1.6;
-    return (float)f;
+    return cordon__idf_clamp(idf_of(n_names, df) / mean);
 }
 
 float cordon__mix_idf_factor(const cordon__mix *x, uint32_t df)
@@ -434,10 +429,18 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
         float ws = 0;
         for (uint32_t k = 0; k < names[i].ntok; k++) {
             cordon__mtok *t = &toks[names[i].tok_first + k];
-            if (t->kind == CORDON__TOK_WORD && t->len > 2) {
+            if (t->kind == CORDON__TOK_WORD && t->len >= 2) {
                 const char *base = (const char *)text.data + names[i].text_off;
                 cslot *s = cfind(ct, ccap, cordon__mix_key(MIX_K_TEXT, base + t->off, t->len));
-                t->w = cordon__mtok_default_weight(t) * idf_factor(mean, N, s->count);
+                /* the built-in frequencies of the real lists, lowered where
+                 * this db has the word more often (a large db only) */
+                float f = cordon__word_factor(base + t->off, t->len);
+                if (N >= CORDON__IDF_MIN_NAMES) {
+                    float g = idf_factor(mean, N, s->count);
+                    if (g < f)
+                        f = g;
+                }
+                t->w = cordon__mtok_default_weight(t) * f;
             }
             ws += t->w;
         }

@@ -55,9 +55,30 @@ int cordon__typo_budget(size_t len);
 enum {
     CORDON__HOW_NONE = 0, CORDON__HOW_EXACT, CORDON__HOW_TYPO, CORDON__HOW_SKELETON,
     CORDON__HOW_PHONETIC, CORDON__HOW_INITIAL, CORDON__HOW_GLUED, CORDON__HOW_NUMBER,
-    CORDON__HOW_FUZZY
+    CORDON__HOW_FUZZY, CORDON__HOW_NICKNAME
 };
 const char *cordon__how_name(int how);
+/* True when one token is a known short form of the other, or both are short
+ * forms of one full name ("bob"/"robert", "bob"/"rob"; lib/match/nick.c). */
+bool cordon__nickname(const char *a, size_t na, const char *b, size_t nb);
+/* True when the token is the short form in some nickname row. */
+bool cordon__is_short_form(const char *s, size_t n);
+/* cordon__mtok.flags bit: the token is a known short form (nickname). */
+#define CORDON__MT_SHORT 0x40u
+/* The nickname table is sorted (self-check for tests). */
+bool cordon__nick_table_sorted(void);
+/* Token weight factors from document frequency: idf / mean idf, clamped. */
+#define CORDON__IDF_MIN 0.25
+#define CORDON__IDF_MAX 1.5
+float cordon__idf_clamp(double f);
+/* Factor of a word from the built-in frequencies of the real lists
+ * (lib/match/freq.h); words not listed there are rare. */
+float cordon__word_factor(const char *s, size_t len);
+/* Below this many names a db's own frequencies are too noisy to use. */
+#define CORDON__IDF_MIN_NAMES 5000u
+/* cordon__mtok.flags bit: the token was transliterated from a non-Latin
+ * script (spellings then differ more: vowels unwritten, other conventions). */
+#define CORDON__MT_TRANSLIT 0x80u
 
 /* ---- evidence ---------------------------------------------------------------- */
 
@@ -102,6 +123,10 @@ enum {
     CORDON__F_LEGAL_BAD,  /* legal-form classes on both sides, none shared */
     CORDON__F_WEAK,       /* weak alias */
     CORDON__F_FUZZY,      /* share of list weight matched only by phonetic/fuzzy/initial */
+    CORDON__F_FULL,       /* every content word of both sides aligned by exact, typo,
+                             skeleton, nickname, glued or number rules */
+    CORDON__F_CONFLICT,   /* both sides keep an unmatched word: a substituted word
+                             ("kim jong un"/"kim jong il"), not a dropped one */
     CORDON__NFEAT
 };
 const char *cordon__feature_name(int f);

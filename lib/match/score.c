@@ -141,8 +141,8 @@ double cordon__jaro_winkler(const char *a, size_t na, const char *b, size_t nb)
 const char *cordon__how_name(int how)
 {
     static const char *const names[] = {"none",    "exact",   "typo",   "skeleton", "phonetic",
-                                        "initial", "glued",   "number", "fuzzy"};
-    if (how < 0 || how > CORDON__HOW_FUZZY)
+                                        "initial", "glued",   "number", "fuzzy",    "nickname"};
+    if (how < 0 || how > CORDON__HOW_NICKNAME)
         return "none";
     return names[how];
 }
@@ -151,8 +151,45 @@ const char *cordon__feature_name(int f)
 {
     static const char *const names[CORDON__NFEAT] = {
         "cov_list", "cov_query", "cov_min", "strong", "single",
-        "number_mismatch", "number_one_side", "legal_mismatch", "weak_alias", "fuzzy_share"};
+        "number_mismatch", "number_one_side", "legal_mismatch", "weak_alias", "fuzzy_share", "full", "conflict"};
     return (f >= 0 && f < CORDON__NFEAT) ? names[f] : "?";
+}
+
+/* ---- token frequencies -------------------------------------------------------- */
+
+#include "match/freq.h"
+
+float cordon__idf_clamp(double f)
+{
+    if (!(f >= CORDON__IDF_MIN))
+        return CORDON__IDF_MIN;
+    if (f > CORDON__IDF_MAX)
+        return CORDON__IDF_MAX;
+    return (float)f;
+}
+
+float cordon__word_factor(const char *s, size_t len)
+{
+    size_t lo = 0, hi = sizeof FREQ / sizeof FREQ[0];
+    uint32_t df = 2; /* not listed: rare (fewer than 6 names) */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *w = FREQ[mid].w;
+        size_t wl = strlen(w);
+        int c = memcmp(s, w, len < wl ? len : wl);
+        if (c == 0)
+            c = len < wl ? -1 : len > wl ? 1 : 0;
+        if (c == 0) {
+            df = FREQ[mid].df;
+            break;
+        }
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return cordon__idf_clamp(log(((double)FREQ_N_NAMES + 1.0) / ((double)df + 0.5)) /
+                             FREQ_MEAN_IDF);
 }
 
 /* ---- tokens ------------------------------------------------------------------ */
@@ -160,7 +197,7 @@ const char *cordon__feature_name(int f)
 float cordon__mtok_default_weight(const cordon__mtok *t)
 {
     switch (t->kind) {
-    case CORDON__TOK_WORD: return t->len <= 2 ? 0.5f : 1.0f;
+    case CORDON__TOK_WORD: return t->len <= 2 ? 0.8f : 1.0f;
     case CORDON__TOK_PARTICLE: return 0.25f;
     case CORDON__TOK_STOPWORD: return 0.15f;
     case CORDON__TOK_INITIAL: return 0.4f;
@@ -190,12 +227,18 @@ uint32_t cordon__mname_from_analysis(const cordon__analysis *a, cordon__mtok *to
         t->sk_off = s->skel_off;
         t->sklen = (uint16_t)(s->skel_len > 0xffff ? 0xffff : s->skel_len);
         t->kind = s->kind;
-        t->flags = (uint8_t)(s->flags & 0xff);
+        t->flags = (uint8_t)(s->flags & 0x3f);
+        if (s->script != CORDON__SCRIPT_LATIN && s->script != CORDON__SCRIPT_COMMON)
+            t->flags |= CORDON__MT_TRANSLIT;
         t->legal = s->legal_class;
         t->number = s->number;
         t->ph[0] = pack_phon(s->phon[0]);
         t->ph[1] = pack_phon(s->phon[1]);
         t->w = cordon__mtok_default_weight(t);
+        if (t->kind == CORDON__TOK_WORD && t->len >= 2)
+            t->w *= cordon__word_factor(a->text + t->off, t->len);
+        if (t->kind == CORDON__TOK_WORD && cordon__is_short_form(a->text + t->off, t->len))
+            t->flags |= CORDON__MT_SHORT;
     }
     out->t = toks;
     out->n = n;
@@ -211,7 +254,7 @@ typedef struct span {
     const char *s, *sk;
     size_t len, sklen;
     const uint64_t *ph;
-    uint8_t kind;
+    uint8_t kind, flags;
     int64_t number;
 } span;
 
@@ -238,6 +281,13 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
         return 1.0f;
     }
     size_t mn = a->len < b->len ? a->len : b->len, mx = a->len > b->len ? a->len : b->len;
+    bool tr = ((a->flags | b->flags) & CORDON__MT_TRANSLIT) != 0;
+    if (mn >= 2 && ((a->flags | b->flags) & CORDON__MT_SHORT) &&
+        a->kind == CORDON__TOK_WORD && b->kind == CORDON__TOK_WORD &&
+        cordon__nickname(a->s, a->len, b->s, b->len)) {
+        *how = CORDON__HOW_NICKNAME;
+        return 0.85f;
+    }
     if (mn == 1) {
         /* an initial against a word starting with that letter */
         if (mx > 1 && a->s[0] == b->s[0] &&
@@ -247,43 +297,67 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
         }
         return 0.0f;
     }
-    /* skeletons fold vowels and similar consonants hard ("jake" and "yagy"
-     * share one): the spellings themselves must still look alike */
-    double jw_raw = -1.0; /* computed when needed */
-    if (a->sklen > 0 && a->sklen == b->sklen && memcmp(a->sk, b->sk, a->sklen) == 0 &&
-        (jw_raw = cordon__jaro_winkler(a->s, a->len, b->s, b->len)) >= 0.72) {
-        *how = CORDON__HOW_SKELETON;
-        return 0.93f;
+    /* skeletons fold vowels and similar consonants hard ("jake" and "yagy",
+     * "mayra" and "mario" share one): the spellings themselves must still be
+     * within a few edits ("yuriy"/"iurii" 2, "aleksandr"/"alexander" 3) */
+    int raw = -1; /* raw edit distance, computed when needed (capped at 4) */
+    if (a->sklen >= 2 && a->sklen == b->sklen && memcmp(a->sk, b->sk, a->sklen) == 0) {
+        raw = cordon__damerau(a->s, a->len, b->s, b->len, 3);
+        int allow = tr ? 3 : mn <= 3 ? 1 : mn <= 6 ? 2 : 3;
+        if (raw <= allow && cordon__jaro_winkler(a->s, a->len, b->s, b->len) >= (tr ? 0.6 : 0.72)) {
+            *how = CORDON__HOW_SKELETON;
+            *edits = raw;
+            /* short names that differ in a vowel are often different names
+             * (tim/tom): less evidence */
+            return mn <= 3 ? 0.75f : 0.93f - 0.03f * (float)raw;
+        }
     }
     int budget = cordon__typo_budget(mn);
     if (budget > 0) {
-        int d = cordon__damerau(a->s, a->len, b->s, b->len, budget);
+        int d = raw >= 0 && raw > budget ? budget + 1
+                                         : cordon__damerau(a->s, a->len, b->s, b->len, budget);
         if (d <= budget) {
             *how = CORDON__HOW_TYPO;
             *edits = d;
             return 1.0f - 0.6f * (float)d / (float)mx;
         }
-        if (a->sklen > 0 && b->sklen > 0) {
+        if (mn >= (tr ? 4u : 6u) && a->sklen > 0 && b->sklen > 0) {
             size_t smn = a->sklen < b->sklen ? a->sklen : b->sklen;
             int sb = cordon__typo_budget(smn);
             d = cordon__damerau(a->sk, a->sklen, b->sk, b->sklen, sb);
             /* skeletons fold vowels and similar consonants: an edit on top
-             * of that only counts when the words start alike */
+             * of that only counts when the words start alike and the
+             * spellings are at most one edit past the typo budget */
             if (sb > 0 && d <= sb && a->s[0] == b->s[0] &&
-                (jw_raw >= 0 ? jw_raw : cordon__jaro_winkler(a->s, a->len, b->s, b->len)) >= 0.8) {
+                (tr || cordon__damerau(a->s, a->len, b->s, b->len, budget + 1) <= budget + 1) &&
+                cordon__jaro_winkler(a->s, a->len, b->s, b->len) >= (tr ? 0.7 : 0.8)) {
                 *how = CORDON__HOW_SKELETON;
                 *edits = d;
-                return 0.88f - 0.6f * (float)d / (float)mx;
+                return 0.85f - 0.6f * (float)d / (float)mx;
             }
         }
     }
-    if (mn >= 3) {
-        for (int i = 0; i < 2; i++)
+    /* an inflectional ending on a long enough stem: "putin"/"putinas",
+     * "vladimir"/"vladimiras" (Baltic), "ivanov"/"ivanova" */
+    if (mn >= 5 && mx - mn <= 2 && memcmp(a->s, b->s, mn) == 0) {
+        *how = CORDON__HOW_TYPO;
+        *edits = (int)(mx - mn);
+        return 1.0f - 0.6f * (float)(mx - mn) / (float)mx;
+    }
+    /* phonetic keys are coarse on short words (ross/ryauzow, payne/pina):
+     * only for words of 4+ letters that start alike and look alike */
+    if (tr ? mn >= 3 : (mn >= 4 && a->s[0] == b->s[0])) {
+        bool ph = false;
+        for (int i = 0; i < 2 && !ph; i++)
             for (int j = 0; j < 2; j++)
                 if (a->ph[i] && a->ph[i] == b->ph[j]) {
-                    *how = CORDON__HOW_PHONETIC;
-                    return 0.72f;
+                    ph = true;
+                    break;
                 }
+        if (ph && (tr || cordon__jaro_winkler(a->s, a->len, b->s, b->len) >= 0.80)) {
+            *how = CORDON__HOW_PHONETIC;
+            return 0.65f;
+        }
     }
     if (mn >= 5 && a->s[0] == b->s[0]) {
         double jw = cordon__jaro_winkler(a->s, a->len, b->s, b->len);
@@ -328,21 +402,34 @@ static void side_init(side *s, const cordon__mname *nm)
         s->w[s->n] = w > 0 ? w : 0.01f;
         s->n++;
     }
-    /* middle words of a person name (dropped middle names are common) */
-    int words = 0, first = -1, last = -1;
+    /* middle words of a person name (dropped middle names are common): in
+     * written order, the words between the first and the last; in the
+     * "FAMILY, Given" order, every given name but the first and every family
+     * name but the first ("RAMIREZ CORTES, Delia Nora": cortes, nora) */
+    int words = 0, first = -1, last = -1, comma = -1;
     for (int i = 0; i < s->n; i++) {
         s->middle[i] = 0;
-        uint8_t k = nm->t[s->idx[i]].kind;
-        if (k == CORDON__TOK_WORD || k == CORDON__TOK_INITIAL) {
+        const cordon__mtok *t = &nm->t[s->idx[i]];
+        if (t->kind == CORDON__TOK_WORD || t->kind == CORDON__TOK_INITIAL) {
             words++;
             if (first < 0)
                 first = i;
             last = i;
         }
+        if ((t->flags & CORDON__TF_COMMA_AFTER) && comma < 0)
+            comma = i;
     }
-    if (words >= 3 && (nm->type == CORDON__TYPE_PERSON || nm->type == CORDON__TYPE_UNKNOWN))
+    if (words < 3 || !(nm->type == CORDON__TYPE_PERSON || nm->type == CORDON__TYPE_UNKNOWN))
+        return;
+    if (comma >= first && comma < last) {
+        for (int i = first + 1; i <= comma; i++)
+            s->middle[i] = 1;
+        for (int i = comma + 2; i <= last; i++)
+            s->middle[i] = 1;
+    } else {
         for (int i = first + 1; i < last; i++)
             s->middle[i] = 1;
+    }
 }
 
 static void make_span(const side *s, int i, int n, char *buf, size_t cap, size_t *used, span *out)
@@ -356,6 +443,7 @@ static void make_span(const side *s, int i, int n, char *buf, size_t cap, size_t
         out->sklen = t->sklen;
         out->ph = t->ph;
         out->kind = t->kind;
+        out->flags = t->flags;
         out->number = t->number;
         return;
     }
@@ -363,6 +451,7 @@ static void make_span(const side *s, int i, int n, char *buf, size_t cap, size_t
     static const uint64_t noph[2] = {0, 0};
     out->ph = noph;
     out->kind = CORDON__TOK_WORD;
+    out->flags = (uint8_t)((t->flags | u->flags) & CORDON__MT_TRANSLIT);
     out->number = 0;
     size_t need = (size_t)t->len + u->len + t->sklen + u->sklen;
     if (*used + need > cap) {
@@ -607,8 +696,11 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                     if (s <= 0.0f)
                         continue;
                     if (qn + ln > 2) {
-                        if (how == CORDON__HOW_INITIAL || how == CORDON__HOW_PHONETIC ||
-                            how == CORDON__HOW_FUZZY)
+                        /* glued forms ("al qaida"/"alqaida") must be spelt
+                         * alike: exact, or one typo in a long word */
+                        if (!(how == CORDON__HOW_EXACT ||
+                              (how == CORDON__HOW_TYPO && edits <= 1 && a.len >= 6 &&
+                               b.len >= 6)))
                             continue;
                         how = CORDON__HOW_GLUED;
                         s *= 0.97f;
@@ -660,6 +752,7 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
     float got_q[MAXC] = {0}, got_l[MAXC] = {0};
     int mq[MAXC] = {0}, ml[MAXC] = {0};
     double strong = 0, fuzzy = 0;
+    bool full = true; /* no weak alignment so far */
     for (int k = 0; k < S.best_n; k++) {
         const edge *e = &E[S.best_path[k]];
         for (int t = 0; t < e->qn; t++) {
@@ -680,12 +773,13 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
         }
         switch (e->how) {
         case CORDON__HOW_EXACT: case CORDON__HOW_TYPO: case CORDON__HOW_SKELETON:
-        case CORDON__HOW_GLUED:
+        case CORDON__HOW_GLUED: case CORDON__HOW_NICKNAME:
             if (distinct)
                 strong += wl * e->sim;
             break;
         case CORDON__HOW_PHONETIC: case CORDON__HOW_FUZZY: case CORDON__HOW_INITIAL:
             fuzzy += wl * e->sim;
+            full = false;
             break;
         default: break;
         }
@@ -707,7 +801,7 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
         nq_ += wt * got_q[i];
         double dw = wt;
         if (!mq[i])
-            dw *= Q.middle[i] ? 0.3 : 0.7; /* extra query tokens cost less */
+            dw *= Q.middle[i] ? 0.3 : 1.0; /* a dropped middle name costs less */
         dq += dw;
     }
     for (int i = 0; i < L.n; i++) {
@@ -718,6 +812,14 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
             dw *= 0.35; /* a dropped middle name */
         dl += dw;
     }
+    double un_q = 0, un_l = 0; /* unmatched weight (a dropped word leaves one
+                                  side only; a substituted word both) */
+    for (int i = 0; i < Q.n; i++)
+        if (!mq[i])
+            un_q += Q.w[i];
+    for (int i = 0; i < L.n; i++)
+        if (!ml[i])
+            un_l += L.w[i];
     double cov_q = dq > 0 ? nq_ / dq : 0, cov_l = dl > 0 ? nl_ / dl : 0;
     if (cov_q > 1) cov_q = 1;
     if (cov_l > 1) cov_l = 1;
@@ -760,6 +862,17 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
     f[CORDON__F_LEGAL_BAD] = (qlegal && llegal && !(qlegal & llegal)) ? 1.0 : 0.0;
     f[CORDON__F_WEAK] = l->weak ? 1.0 : 0.0;
     f[CORDON__F_FUZZY] = totl > 0 ? fuzzy / totl : 0;
+    f[CORDON__F_CONFLICT] = (un_q >= 0.3 && un_l >= 0.3) ? 1.0 : 0.0;
+    {
+        bool all = full && S.best_n > 0;
+        for (int i = 0; i < Q.n && all; i++)
+            if (!mq[i] && q->t[Q.idx[i]].kind != CORDON__TOK_STOPWORD)
+                all = false;
+        for (int i = 0; i < L.n && all; i++)
+            if (!ml[i] && l->t[L.idx[i]].kind != CORDON__TOK_STOPWORD)
+                all = false;
+        f[CORDON__F_FULL] = all ? 1.0 : 0.0;
+    }
     if (Q.n == 0 || L.n == 0) {
         r->z_name = -20;
     } else {

@@ -510,11 +510,17 @@ static void weigh_query(const cordon__mix *x, qname *q)
     float ws = 0;
     for (uint32_t i = 0; i < q->nm.n; i++) {
         cordon__mtok *t = &q->t[i];
-        if (t->kind == CORDON__TOK_WORD && t->len > 2) {
-            uint32_t df;
-            cordon__mix_lookup(x, cordon__mix_key(MIX_K_TEXT, q->nm.base + t->off, t->len), &df);
-            if (df)
-                t->w = cordon__mtok_default_weight(t) * cordon__mix_idf_factor(x, df);
+        if (t->kind == CORDON__TOK_WORD && t->len >= 2) {
+            float f = cordon__word_factor(q->nm.base + t->off, t->len);
+            if (x->n_names >= CORDON__IDF_MIN_NAMES) {
+                uint32_t df;
+                cordon__mix_lookup(x, cordon__mix_key(MIX_K_TEXT, q->nm.base + t->off, t->len),
+                                   &df);
+                float g = df ? cordon__mix_idf_factor(x, df) : f;
+                if (g < f)
+                    f = g;
+            }
+            t->w = cordon__mtok_default_weight(t) * f;
         }
         ws += t->w;
     }

@@ -129,6 +129,7 @@ typedef struct tk {
     unsigned seg;       /* letters since the token start or the last joined dot */
     int last_digit;     /* last char of the open token was a digit */
     int after_hyphen;   /* a hyphen closed the previous token right after it */
+    int comma_seen;     /* the first comma has marked the token before it */
     int uk;             /* Ukrainian/Belarusian letters present */
     int hg_prev_l;      /* previous Hangul syllable ended in ㄹ */
     int splitting;      /* inside tk_split_cjk_legal */
@@ -310,6 +311,13 @@ static void tk_other(tk *t, uint32_t c, size_t off, size_t end, size_t next_in)
                 tk_close(t, 1);
             else
                 t->after_hyphen = 0;
+        } else if (c == ',') {
+            /* "FAMILY, Given": the first comma marks the token before it */
+            tk_separator(t);
+            if (!t->comma_seen && t->a->ntok > 0) {
+                t->a->tok[t->a->ntok - 1].flags |= CORDON__TF_COMMA_AFTER;
+                t->comma_seen = 1;
+            }
         } else {
             tk_separator(t);
         }

@@ -57,6 +57,8 @@ typedef struct cordon__token {
 #define CORDON__TF_HYPHEN_JOINED 0x1u /* was joined by a hyphen to the next token */
 #define CORDON__TF_FAMILY 0x2u        /* known to be a family-name part (set by caller) */
 #define CORDON__TF_GIVEN 0x4u         /* known to be a given-name part (set by caller) */
+#define CORDON__TF_COMMA_AFTER 0x8u   /* the first comma of the input follows this token
+                                         ("FAMILY, Given" order) */
 
 /* Canonical legal-form classes. */
 enum {

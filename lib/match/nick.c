@@ -1,0 +1,125 @@
+/* nick.c — given-name hypocorisms (nicknames and short forms) that share no
+ * spelling with the full name ("Bob"/"Robert", "Misha"/"Mikhail"), so the
+ * typo and skeleton rules cannot reach them. Each row is "short full"; two
+ * tokens are nickname-equivalent when one is a short form of the other or
+ * both are short forms of the same full name ("Bob"/"Rob"). Written for this
+ * project from common usage (English, Spanish, Russian/Ukrainian, German,
+ * Italian, French, Arabic short forms). Lower-case Latin, as the analysis
+ * produces. Sorted by the short form (checked by tests/test_match.c). */
+#include "match/match.h"
+
+#include <string.h>
+
+static const char *const NICK[][2] = {
+    {"abby", "abigail"}, {"abe", "abraham"}, {"al", "alan"}, {"al", "albert"},
+    {"al", "alfred"}, {"alec", "alexander"}, {"alejo", "alejandro"}, {"alex", "aleksandr"},
+    {"alex", "alexander"}, {"alex", "alexandra"}, {"alex", "alexey"}, {"alfie", "alfred"},
+    {"andy", "andrew"}, {"angie", "angela"}, {"annie", "anne"}, {"art", "arthur"},
+    {"babs", "barbara"}, {"barb", "barbara"}, {"bart", "bartholomew"}, {"becky", "rebecca"},
+    {"bella", "isabella"}, {"ben", "benjamin"}, {"benny", "benjamin"},
+    {"bernie", "bernard"}, {"bert", "albert"}, {"bert", "herbert"}, {"bert", "robert"},
+    {"beth", "elizabeth"}, {"betsy", "elizabeth"}, {"betty", "elizabeth"},
+    {"bill", "william"}, {"billy", "william"}, {"bob", "robert"}, {"bobby", "robert"},
+    {"brad", "bradley"}, {"cathy", "catherine"}, {"charlie", "charles"}, {"chema", "jose"},
+    {"chris", "christine"}, {"chris", "christopher"}, {"chucho", "jesus"},
+    {"chuck", "charles"}, {"chuy", "jesus"}, {"cindy", "cynthia"}, {"cliff", "clifford"},
+    {"dan", "daniel"}, {"danny", "daniel"}, {"dave", "david"}, {"davy", "david"},
+    {"debbie", "deborah"}, {"dick", "richard"}, {"dima", "dmitriy"}, {"dima", "dmitry"},
+    {"dolly", "dorothy"}, {"don", "donald"}, {"donny", "donald"}, {"dot", "dorothy"},
+    {"doug", "douglas"}, {"ed", "edward"}, {"eddie", "edward"}, {"frank", "francis"},
+    {"frank", "franklin"}, {"fred", "frederick"}, {"freddie", "frederick"},
+    {"gabe", "gabriel"}, {"gene", "eugene"}, {"geoff", "geoffrey"}, {"greg", "gregory"},
+    {"hank", "henry"}, {"hans", "johannes"}, {"harry", "harold"}, {"harry", "henry"},
+    {"heinz", "heinrich"}, {"jack", "john"}, {"jake", "jacob"}, {"jamie", "james"},
+    {"jan", "johannes"}, {"jeff", "jeffrey"}, {"jenny", "jennifer"}, {"jerry", "gerald"},
+    {"jerry", "jerome"}, {"jim", "james"}, {"jimmy", "james"}, {"joe", "joseph"},
+    {"joey", "joseph"}, {"johnny", "john"}, {"jon", "jonathan"}, {"josh", "joshua"},
+    {"judy", "judith"}, {"kate", "catherine"}, {"kate", "katherine"},
+    {"kathy", "katherine"}, {"katie", "katherine"}, {"ken", "kenneth"},
+    {"kenny", "kenneth"}, {"kim", "kimberly"}, {"kolya", "nikolai"}, {"kolya", "nikolay"},
+    {"kostya", "konstantin"}, {"larry", "lawrence"}, {"len", "leonard"},
+    {"lenny", "leonard"}, {"leo", "leonard"}, {"leo", "leonid"}, {"lisa", "elizabeth"},
+    {"liz", "elizabeth"}, {"lupe", "guadalupe"}, {"maggie", "margaret"},
+    {"mandy", "amanda"}, {"manny", "manuel"}, {"marty", "martin"}, {"masha", "maria"},
+    {"matt", "matthew"}, {"max", "maxim"}, {"max", "maximilian"}, {"meg", "margaret"},
+    {"memo", "guillermo"}, {"mick", "michael"}, {"mickey", "michael"}, {"mike", "michael"},
+    {"misha", "mikhail"}, {"mitch", "mitchell"}, {"nacho", "ignacio"}, {"nat", "nathaniel"},
+    {"nate", "nathan"}, {"ned", "edward"}, {"nick", "nicholas"}, {"nick", "nikolai"},
+    {"nicky", "nicholas"}, {"paco", "francisco"}, {"pancho", "francisco"},
+    {"pasha", "pavel"}, {"pat", "patricia"}, {"pat", "patrick"}, {"patty", "patricia"},
+    {"peggy", "margaret"}, {"pepe", "jose"}, {"pete", "peter"}, {"phil", "philip"},
+    {"polly", "mary"}, {"ray", "raymond"}, {"rich", "richard"}, {"richie", "richard"},
+    {"rick", "richard"}, {"ricky", "richard"}, {"rob", "robert"}, {"robbie", "robert"},
+    {"ron", "ronald"}, {"ronnie", "ronald"}, {"rudy", "rudolph"}, {"sam", "samuel"},
+    {"sammy", "samuel"}, {"sandy", "alexandra"}, {"sandy", "sandra"},
+    {"sasha", "aleksandr"}, {"sasha", "aleksandra"}, {"sasha", "alexander"},
+    {"seryozha", "sergei"}, {"seryozha", "sergey"}, {"steve", "stephen"},
+    {"steve", "steven"}, {"sue", "susan"}, {"susie", "susan"}, {"ted", "edward"},
+    {"ted", "theodore"}, {"teddy", "theodore"}, {"terry", "terence"}, {"tim", "timothy"},
+    {"tom", "thomas"}, {"tommy", "thomas"}, {"tony", "anthony"}, {"trish", "patricia"},
+    {"val", "valentin"}, {"vanya", "ivan"}, {"vic", "victor"}, {"vince", "vincent"},
+    {"vitya", "viktor"}, {"volodya", "vladimir"}, {"walt", "walter"}, {"will", "william"},
+    {"willy", "william"}, {"yura", "yuri"}, {"yura", "yuriy"}, {"zhenya", "yevgeny"},
+};
+
+#define NNICK (sizeof NICK / sizeof NICK[0])
+
+static int cmp_tok(const char *s, size_t n, const char *z)
+{
+    size_t zl = strlen(z);
+    int c = memcmp(s, z, n < zl ? n : zl);
+    if (c)
+        return c;
+    return n < zl ? -1 : n > zl ? 1 : 0;
+}
+
+/* First row whose short form is s[0..n), or NNICK. */
+static size_t first_short(const char *s, size_t n)
+{
+    size_t lo = 0, hi = NNICK;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cmp_tok(s, n, NICK[mid][0]) > 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < NNICK && cmp_tok(s, n, NICK[lo][0]) == 0 ? lo : NNICK;
+}
+
+static bool short_of(size_t i, const char *full, size_t n)
+{
+    for (size_t j = i; j < NNICK && strcmp(NICK[j][0], NICK[i][0]) == 0; j++)
+        if (cmp_tok(full, n, NICK[j][1]) == 0)
+            return true;
+    return false;
+}
+
+bool cordon__is_short_form(const char *s, size_t n)
+{
+    return n >= 2 && first_short(s, n) < NNICK;
+}
+
+bool cordon__nickname(const char *a, size_t na, const char *b, size_t nb)
+{
+    if (na == 0 || nb == 0 || (na == nb && memcmp(a, b, na) == 0))
+        return false;
+    size_t ia = first_short(a, na), ib = first_short(b, nb);
+    if (ia < NNICK && short_of(ia, b, nb))
+        return true;
+    if (ib < NNICK && short_of(ib, a, na))
+        return true;
+    if (ia < NNICK && ib < NNICK) /* two short forms of one full name */
+        for (size_t i = ia; i < NNICK && strcmp(NICK[i][0], NICK[ia][0]) == 0; i++)
+            if (short_of(ib, NICK[i][1], strlen(NICK[i][1])))
+                return true;
+    return false;
+}
+
+bool cordon__nick_table_sorted(void)
+{
+    for (size_t i = 1; i < NNICK; i++)
+        if (strcmp(NICK[i - 1][0], NICK[i][0]) > 0)
+            return false;
+    return true;
+}
