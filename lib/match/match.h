@@ -76,8 +76,8 @@ float cordon__idf_clamp(double f);
 float cordon__word_factor(const char *s, size_t len);
 /* Below this many names a db's own frequencies are too noisy to use. */
 #define CORDON__IDF_MIN_NAMES 5000u
-/* cordon__mtok.flags bit: the token was transliterated from a non-Latin
- * script (spellings then differ more: vowels unwritten, other conventions). */
+/* cordon__mtok.flags bit: the token was transliterated from an abjad (Arabic,
+ * Hebrew: short vowels unwritten, so spellings differ more). */
 #define CORDON__MT_TRANSLIT 0x80u
 
 /* ---- evidence ---------------------------------------------------------------- */
@@ -124,7 +124,8 @@ enum {
     CORDON__F_WEAK,       /* weak alias */
     CORDON__F_FUZZY,      /* share of list weight matched only by phonetic/fuzzy/initial */
     CORDON__F_FULL,       /* every content word of both sides aligned by exact, typo,
-                             skeleton, nickname, glued or number rules */
+                             skeleton, nickname, glued or number rules, at most one
+                             edit each */
     CORDON__F_CONFLICT,   /* both sides keep an unmatched word: a substituted word
                              ("kim jong un"/"kim jong il"), not a dropped one */
     CORDON__NFEAT

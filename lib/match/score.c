@@ -228,7 +228,9 @@ uint32_t cordon__mname_from_analysis(const cordon__analysis *a, cordon__mtok *to
         t->sklen = (uint16_t)(s->skel_len > 0xffff ? 0xffff : s->skel_len);
         t->kind = s->kind;
         t->flags = (uint8_t)(s->flags & 0x3f);
-        if (s->script != CORDON__SCRIPT_LATIN && s->script != CORDON__SCRIPT_COMMON)
+        /* abjads leave short vowels unwritten: their romanisations differ
+         * from Latin spellings by more than other scripts' do */
+        if (s->script == CORDON__SCRIPT_ARABIC || s->script == CORDON__SCRIPT_HEBREW)
             t->flags |= CORDON__MT_TRANSLIT;
         t->legal = s->legal_class;
         t->number = s->number;
@@ -700,7 +702,9 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                          * alike: exact, or one typo in a long word */
                         if (!(how == CORDON__HOW_EXACT ||
                               (how == CORDON__HOW_TYPO && edits <= 1 && a.len >= 6 &&
-                               b.len >= 6)))
+                               b.len >= 6) ||
+                              (how == CORDON__HOW_SKELETON &&
+                               ((a.flags | b.flags) & CORDON__MT_TRANSLIT))))
                             continue;
                         how = CORDON__HOW_GLUED;
                         s *= 0.97f;
@@ -776,6 +780,8 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
         case CORDON__HOW_GLUED: case CORDON__HOW_NICKNAME:
             if (distinct)
                 strong += wl * e->sim;
+            if (e->edits > 1)
+                full = false; /* two typos are not a full match */
             break;
         case CORDON__HOW_PHONETIC: case CORDON__HOW_FUZZY: case CORDON__HOW_INITIAL:
             fuzzy += wl * e->sim;
@@ -862,7 +868,14 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
     f[CORDON__F_LEGAL_BAD] = (qlegal && llegal && !(qlegal & llegal)) ? 1.0 : 0.0;
     f[CORDON__F_WEAK] = l->weak ? 1.0 : 0.0;
     f[CORDON__F_FUZZY] = totl > 0 ? fuzzy / totl : 0;
-    f[CORDON__F_CONFLICT] = (un_q >= 0.3 && un_l >= 0.3) ? 1.0 : 0.0;
+    /* a substitution is evidence only between comparable spellings (an
+     * abjad romanisation leaves words unmatched for want of vowels) */
+    bool abjad = false;
+    for (uint32_t i = 0; i < q->n; i++)
+        abjad |= (q->t[i].flags & CORDON__MT_TRANSLIT) != 0;
+    for (uint32_t i = 0; i < l->n; i++)
+        abjad |= (l->t[i].flags & CORDON__MT_TRANSLIT) != 0;
+    f[CORDON__F_CONFLICT] = (!abjad && un_q >= 0.3 && un_l >= 0.3) ? 1.0 : 0.0;
     {
         bool all = full && S.best_n > 0;
         for (int i = 0; i < Q.n && all; i++)
