@@ -682,13 +682,16 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
                     }
                 }
             }
-            /* rank candidates: weighted overlap relative to both names (Dice) */
+            /* rank candidates: weighted overlap relative to both names (Dice),
+             * the list name's weight capped at twice the query's so that a
+             * long list name holding the whole query still ranks high */
             size_t nc = 0;
             for (uint32_t k = 0; k < c.nt; k++) {
                 uint32_t id = c.touched[k];
                 if (c.mask[id] & 0x80000000u)
                     continue;
-                float den = qn[i].wsum + x->names[id].wsum;
+                float lw = x->names[id].wsum, cap = 2.0f * qn[i].wsum;
+                float den = qn[i].wsum + (lw < cap ? lw : cap);
                 float rk = den > 0 ? 2.0f * c.acc[id] / den : 0;
                 cands[nc++] = (cand){id, rk};
             }
