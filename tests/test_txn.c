@@ -186,6 +186,9 @@ static void test_build_in_code(void **state)
     assert_string_equal(cordon_verdict_id(v), "PO-77");
     assert_string_equal(cordon_verdict_decision_name(cordon_verdict_decision(v)), "BLOCK");
     assert_string_equal(cordon_verdict_reason_code(v, 0), "PARTY_MATCH");
+    /* the party's country is evidence for the hit (the bank is listed in CU) */
+    assert_non_null(strstr(cordon_verdict_reason_evidence(v, 0),
+                           "{\"kind\":\"country\",\"how\":\"shared\""));
     assert_null(cordon_verdict_reason_code(v, 99));
     assert_int_equal(cordon_verdict_reason_decision(v, 99), -1);
     cordon_verdict_free(v);

@@ -92,6 +92,17 @@ int cordon__screen_txn_parties(cordon_verdict *v, const cordon_db *db, const cor
             rc = cordon_party_add_name(q, p->name, CORDON_NUL_TERMINATED, err);
         if (!rc)
             rc = cordon_party_set_type(q, p->type, err);
+        /* country, date of birth and identifier are evidence for or against
+         * each hit; one that does not parse is left out (the name is still
+         * screened) */
+        if (!rc && p->country && *p->country &&
+            cordon_party_add_country(q, p->country, NULL) == CORDON_E_NOMEM)
+            rc = cordon__err(err, CORDON_E_NOMEM, "out of memory");
+        if (!rc && p->dob && *p->dob)
+            (void)cordon_party_set_dob(q, p->dob, NULL);
+        if (!rc && p->id_number && *p->id_number &&
+            cordon_party_add_identifier(q, p->id_type, p->id_number, NULL, NULL) == CORDON_E_NOMEM)
+            rc = cordon__err(err, CORDON_E_NOMEM, "out of memory");
         if (!rc)
             rc = cordon_screen_party(db, q, o, &res, err);
         cordon_party_free(q);
