@@ -5,6 +5,7 @@
  * less) for pairs scored without a db, and combines it with the loaded db's
  * own frequencies when searching. Regenerate after changing the analysis:
  *   bench/build.sh build && build/bench/gen_freq ALL.cdb > lib/match/freq.h */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,10 +94,28 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         sum += tab[i].occ * log(((double)x->n_names + 1.0) / ((double)tab[i].df + 0.5));
     printf("#define FREQ_N_NAMES %uu\n#define FREQ_MEAN_IDF %.4f\n", x->n_names, sum / words);
-    printf("static const struct { const char *w; uint32_t df; } FREQ[] = {\n");
+    /* rows sorted by text; FREQ_FIRST[c] is the first row starting with
+     * byte c (FREQ_FIRST[256] the row count) */
+    printf("static const struct { const char *w; uint16_t len; uint32_t df; } FREQ[] = {\n");
+    unsigned first[257], row = 0;
+    for (int c = 0; c <= 256; c++)
+        first[c] = UINT32_MAX;
     for (size_t i = 0; i < n; i++)
-        if (tab[i].df >= MIN_DF)
-            printf("    {\"%s\", %u},\n", tab[i].s, tab[i].df);
+        if (tab[i].df >= MIN_DF) {
+            unsigned char c0 = (unsigned char)tab[i].s[0];
+            if (first[c0] == UINT32_MAX)
+                first[c0] = row;
+            printf("    {\"%s\", %zu, %u},\n", tab[i].s, strlen(tab[i].s), tab[i].df);
+            row++;
+        }
+    printf("};\n");
+    first[256] = row;
+    for (int c = 255; c >= 0; c--)
+        if (first[c] == UINT32_MAX)
+            first[c] = first[c + 1];
+    printf("static const uint32_t FREQ_FIRST[257] = {");
+    for (int c = 0; c <= 256; c++)
+        printf("%s%u", c == 0 ? "\n    " : c % 16 ? ", " : ",\n    ", first[c]);
     printf("};\n");
     fprintf(stderr, "gen_freq: %zu distinct words, %zu kept (df >= %d)\n", n, kept, MIN_DF);
     cordon_db_free(db);

@@ -76,11 +76,13 @@ static const char *const NICK[][2] = {
 
 static int cmp_tok(const char *s, size_t n, const char *z)
 {
-    size_t zl = strlen(z);
-    int c = memcmp(s, z, n < zl ? n : zl);
-    if (c)
-        return c;
-    return n < zl ? -1 : n > zl ? 1 : 0;
+    for (size_t i = 0; i < n; i++) {
+        if (z[i] == 0)
+            return 1; /* s is longer */
+        if (s[i] != z[i])
+            return (unsigned char)s[i] < (unsigned char)z[i] ? -1 : 1;
+    }
+    return z[n] ? -1 : 0;
 }
 
 /* First row whose short form is s[0..n), or NNICK. */

@@ -170,23 +170,25 @@ float cordon__idf_clamp(double f)
 
 float cordon__word_factor(const char *s, size_t len)
 {
-    size_t lo = 0, hi = sizeof FREQ / sizeof FREQ[0];
     uint32_t df = 2; /* not listed: rare (fewer than 6 names) */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *w = FREQ[mid].w;
-        size_t wl = strlen(w);
-        int c = memcmp(s, w, len < wl ? len : wl);
-        if (c == 0)
-            c = len < wl ? -1 : len > wl ? 1 : 0;
-        if (c == 0) {
-            df = FREQ[mid].df;
-            break;
+    if (len > 0) {
+        unsigned char c0 = (unsigned char)s[0];
+        size_t lo = FREQ_FIRST[c0], hi = FREQ_FIRST[c0 + 1];
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            size_t wl = FREQ[mid].len;
+            int c = memcmp(s, FREQ[mid].w, len < wl ? len : wl);
+            if (c == 0)
+                c = len < wl ? -1 : len > wl ? 1 : 0;
+            if (c == 0) {
+                df = FREQ[mid].df;
+                break;
+            }
+            if (c < 0)
+                hi = mid;
+            else
+                lo = mid + 1;
         }
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
     }
     return cordon__idf_clamp(log(((double)FREQ_N_NAMES + 1.0) / ((double)df + 0.5)) /
                              FREQ_MEAN_IDF);
