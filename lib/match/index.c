@@ -233,8 +233,13 @@ int cordon__match_attach(struct cordon_db *db, cordon_error *err)
 
 void cordon__match_detach(struct cordon_db *db)
 {
-    if (db->match)
+    if (db->match) {
+        cordon__mix *x = db->match;
+        void *sc = atomic_exchange(&x->scratch, NULL);
+        if (sc)
+            cordon__search_scratch_free(&db->alloc, sc);
         cordon__free(&db->alloc, db->match);
+    }
     db->match = NULL;
 }
 

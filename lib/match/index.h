@@ -19,6 +19,8 @@
 
 #include "match/match.h"
 
+#include <stdatomic.h>
+
 #define CORDON__MIX_MAGIC "CDNMIX01"
 #define CORDON__MIX_VERSION 1u
 
@@ -60,7 +62,14 @@ typedef struct cordon__mix {
     const uint32_t *post;
     uint32_t n_names, n_slots, n_post;
     float mean_idf;
+    /* one cached search scratch (per-name candidate arrays, ~20 bytes per db
+     * name), taken and given back with atomic exchanges so that concurrent
+     * searches never share it; freed by cordon__match_detach */
+    _Atomic(void *) scratch;
 } cordon__mix;
+
+/* Free a search scratch (search.c). */
+void cordon__search_scratch_free(const cordon__alloc *A, void *s);
 
 /* Validate a section (sec[0..size)) for a db with n_names names and fill a
  * view. CORDON_E_CORRUPT or CORDON_E_VERSION with a message on failure. */

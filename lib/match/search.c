@@ -427,6 +427,56 @@ typedef struct cand {
     float rank;
 } cand;
 
+/* Per-search arrays indexed by db name (one block, db allocator). mask is
+ * all zero between searches: a search clears the entries it touched. */
+typedef struct scratch {
+    uint32_t n;
+    uint32_t *mask;
+    float *acc;
+    uint32_t *touched;
+    cand *cands;
+} scratch;
+
+void cordon__search_scratch_free(const cordon__alloc *A, void *s)
+{
+    cordon__free(A, s);
+}
+
+/* The db's cached scratch, or a new one (NULL: out of memory). */
+static scratch *scratch_take(const cordon_db *db, uint32_t N)
+{
+    cordon__mix *mx = db->match;
+    scratch *s = atomic_exchange(&mx->scratch, NULL);
+    if (s && s->n == N)
+        return s;
+    if (s)
+        cordon__free(&db->alloc, s);
+    size_t n = N ? N : 1;
+    s = cordon__calloc(&db->alloc, 1, sizeof *s + n * (2 * sizeof(uint32_t) + sizeof(float) +
+                                                        sizeof(cand)) + 16);
+    if (!s)
+        return NULL;
+    char *p = (char *)(s + 1);
+    s->n = N;
+    s->cands = (cand *)(void *)p;
+    p += n * sizeof(cand);
+    s->mask = (uint32_t *)(void *)p;
+    p += n * sizeof(uint32_t);
+    s->acc = (float *)(void *)p;
+    p += n * sizeof(float);
+    s->touched = (uint32_t *)(void *)p;
+    return s;
+}
+
+/* Give a clean scratch back to the db (or free it when one is cached). */
+static void scratch_give(const cordon_db *db, scratch *s)
+{
+    cordon__mix *mx = db->match;
+    scratch *old = atomic_exchange(&mx->scratch, s);
+    if (old)
+        cordon__free(&db->alloc, old);
+}
+
 static int cmp_cand(const void *a, const void *b)
 {
     const cand *x = a, *y = b;
@@ -561,6 +611,7 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
     memset(&c, 0, sizeof c);
     hitvec hv = {NULL, 0, 0};
     cand *cands = NULL;
+    scratch *sc = NULL; /* clean (mask all zero) whenever control reaches done/fail */
     if (r) {
         r->alloc = *A;
         r->db = db;
@@ -638,15 +689,16 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
         c.A = A;
         c.qtype = q->type;
         c.big = N / 8 + 64;
-        c.mask = cordon__calloc(A, N ? N : 1, sizeof *c.mask);
-        c.acc = cordon__malloc(A, (N ? N : 1) * sizeof *c.acc);
-        c.touched = cordon__malloc(A, (N ? N : 1) * sizeof *c.touched);
         size_t kmin = limit * 4 > CAND_MIN ? limit * 4 : CAND_MIN;
-        cands = cordon__malloc(A, (N ? N : 1) * sizeof *cands);
-        if (!c.mask || !c.acc || !c.touched || !cands) {
+        sc = scratch_take(db, N);
+        if (!sc) {
             rc = CORDON_E_NOMEM;
             goto fail;
         }
+        c.mask = sc->mask;
+        c.acc = sc->acc;
+        c.touched = sc->touched;
+        cands = sc->cands;
         for (size_t i = 0; i < q->n_names; i++) {
             const cordon__mname *nm = &qn[i].nm;
             c.nt = 0;
@@ -786,10 +838,8 @@ done:
         }
     cordon__free(A, qn);
     cordon__free(A, work);
-    cordon__free(A, c.mask);
-    cordon__free(A, c.acc);
-    cordon__free(A, c.touched);
-    cordon__free(A, cands);
+    if (sc)
+        scratch_give(db, sc);
     cordon__free(A, hv.h);
     if (r)
         *out = r;
