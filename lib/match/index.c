@@ -58,9 +58,17 @@ void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordo
                 for (int i = 0; i < 2; i++)
                     if (t->ph[i] && (i == 0 || t->ph[1] != t->ph[0]))
                         emit(ctx, cordon__mix_key(MIX_K_PHON, (const char *)&t->ph[i], 8), 0.55f);
-            if (t->sklen >= 7) {
+            /* two edits in a long token, or an inflected ending
+             * ("islam"/"islamic"): four-letter pieces of the skeleton, the
+             * first from 5 letters, the last from 7, and the second and
+             * second-to-last from 10 (two typos rarely hit all four) */
+            if (t->sklen >= 5)
                 emit(ctx, cordon__mix_key(MIX_K_PRE, sk, 4), 0.45f);
+            if (t->sklen >= 7)
                 emit(ctx, cordon__mix_key(MIX_K_SUF, sk + t->sklen - 4, 4), 0.45f);
+            if (t->sklen >= 10) {
+                emit(ctx, cordon__mix_key(MIX_K_PRE2, sk + 4, 4), 0.45f);
+                emit(ctx, cordon__mix_key(MIX_K_SUF2, sk + t->sklen - 8, 4), 0.45f);
             }
         }
     }

@@ -10,7 +10,8 @@
  *   slots[n_slots]    open-addressing table of 64-bit key hashes (0 = empty)
  *   post[n_post]      uint32 name ids; each slot's range sorted ascending
  * Keys: token text, skeleton and its one-deletion neighbourhood, phonetic
- * keys, skeleton prefix/suffix of long tokens, and glued adjacent tokens.
+ * keys, four-letter skeleton pieces of longer tokens (first from 5 letters,
+ * last from 7, second and second-to-last from 10), and glued adjacent tokens.
  * Everything is bounds-checked at attach (cordon__mix_validate), so a
  * corrupted section can never make a search read outside it.
  */
@@ -50,7 +51,10 @@ typedef struct cordon__mix_slot {
 } cordon__mix_slot;
 
 /* Key namespaces (hash seeds). */
-enum { MIX_K_TEXT = 1, MIX_K_NEIGH = 2, MIX_K_PHON = 3, MIX_K_PRE = 4, MIX_K_SUF = 5 };
+enum {
+    MIX_K_TEXT = 1, MIX_K_NEIGH = 2, MIX_K_PHON = 3, MIX_K_PRE = 4, MIX_K_SUF = 5,
+    MIX_K_PRE2 = 6, MIX_K_SUF2 = 7
+};
 
 /* Runtime view (db->match): pointers into the mapped section. */
 typedef struct cordon__mix {

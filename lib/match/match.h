@@ -128,6 +128,7 @@ enum {
                              edit each */
     CORDON__F_CONFLICT,   /* both sides keep an unmatched word: a substituted word
                              ("kim jong un"/"kim jong il"), not a dropped one */
+    CORDON__F_FAMILY,     /* a person list name's family name is unmatched */
     CORDON__NFEAT
 };
 const char *cordon__feature_name(int f);

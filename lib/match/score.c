@@ -151,7 +151,7 @@ const char *cordon__feature_name(int f)
 {
     static const char *const names[CORDON__NFEAT] = {
         "cov_list", "cov_query", "cov_min", "strong", "single",
-        "number_mismatch", "number_one_side", "legal_mismatch", "weak_alias", "fuzzy_share", "full", "conflict"};
+        "number_mismatch", "number_one_side", "legal_mismatch", "weak_alias", "fuzzy_share", "full", "conflict", "family_unmatched"};
     return (f >= 0 && f < CORDON__NFEAT) ? names[f] : "?";
 }
 
@@ -320,7 +320,9 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
     if (budget > 0) {
         int d = raw >= 0 && raw > budget ? budget + 1
                                          : cordon__damerau(a->s, a->len, b->s, b->len, budget);
-        if (d <= budget) {
+        /* short words keep their first letter ("tian"/"xian", "rami"/"sami"
+         * are different names) */
+        if (d <= budget && (mn > 5 || a->s[0] == b->s[0])) {
             *how = CORDON__HOW_TYPO;
             *edits = d;
             return 1.0f - 0.6f * (float)d / (float)mx;
@@ -878,6 +880,27 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
     for (uint32_t i = 0; i < l->n; i++)
         abjad |= (l->t[i].flags & CORDON__MT_TRANSLIT) != 0;
     f[CORDON__F_CONFLICT] = (!abjad && un_q >= 0.3 && un_l >= 0.3) ? 1.0 : 0.0;
+    /* a person's family name: the word before the first comma ("FAMILY,
+     * Given"), else the last word; unmatched on the list side it is strong
+     * evidence of another person ("akhmad khamavi" meeting "AHMED ABDULLAH
+     * SALEH AL-KHAZMARI AL-ZAHRANI" on two of its given names) */
+    if (l->type == CORDON__TYPE_PERSON && lwords >= 2) {
+        int fam = -1;
+        for (int i = 0; i < L.n && fam < 0; i++)
+            if (l->t[L.idx[i]].flags & CORDON__TF_COMMA_AFTER)
+                fam = 0;
+        if (fam < 0)
+            for (int i = L.n - 1; i >= 0 && fam < 0; i--)
+                if (l->t[L.idx[i]].kind == CORDON__TOK_WORD)
+                    fam = i;
+        if (fam == 0) /* comma form: the first word is the family name */
+            for (int i = 0; i < L.n; i++)
+                if (l->t[L.idx[i]].kind == CORDON__TOK_WORD) {
+                    fam = i;
+                    break;
+                }
+        f[CORDON__F_FAMILY] = (fam >= 0 && !ml[fam]) ? 1.0 : 0.0;
+    }
     {
         bool all = full && S.best_n > 0;
         for (int i = 0; i < Q.n && all; i++)
