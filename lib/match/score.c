@@ -322,7 +322,7 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
                                          : cordon__damerau(a->s, a->len, b->s, b->len, budget);
         /* short words keep their first letter ("tian"/"xian", "rami"/"sami"
          * are different names) */
-        if (d <= budget && (mn > 5 || a->s[0] == b->s[0])) {
+        if (d <= budget && (mn > 4 || a->s[0] == b->s[0])) {
             *how = CORDON__HOW_TYPO;
             *edits = d;
             return 1.0f - 0.6f * (float)d / (float)mx;
