@@ -61,12 +61,12 @@ void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordo
             /* two edits in a long token, or an inflected ending
              * ("islam"/"islamic"): four-letter pieces of the skeleton, the
              * first from 5 letters, the last from 7, and the second and
-             * second-to-last from 10 (two typos rarely hit all four) */
+             * second-to-last from 9 (two typos rarely hit all four) */
             if (t->sklen >= 5)
                 emit(ctx, cordon__mix_key(MIX_K_PRE, sk, 4), 0.45f);
             if (t->sklen >= 7)
                 emit(ctx, cordon__mix_key(MIX_K_SUF, sk + t->sklen - 4, 4), 0.45f);
-            if (t->sklen >= 10) {
+            if (t->sklen >= 9) {
                 emit(ctx, cordon__mix_key(MIX_K_PRE2, sk + 4, 4), 0.45f);
                 emit(ctx, cordon__mix_key(MIX_K_SUF2, sk + t->sklen - 8, 4), 0.45f);
             }
