@@ -708,7 +708,8 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                               (how == CORDON__HOW_TYPO && edits <= 1 && a.len >= 6 &&
                                b.len >= 6) ||
                               (how == CORDON__HOW_SKELETON &&
-                               ((a.flags | b.flags) & CORDON__MT_TRANSLIT))))
+                               ((a.flags | b.flags) & CORDON__MT_TRANSLIT) &&
+                               cordon__jaro_winkler(a.s, a.len, b.s, b.len) >= 0.8)))
                             continue;
                         how = CORDON__HOW_GLUED;
                         s *= 0.97f;
