@@ -10,11 +10,10 @@
 # primary names, the same with one typo, and 300 names on no list.
 # It runs in two ways: "search" with glibc malloc's trim and mmap thresholds pinned
 # (GLIBC_TUNABLES, the same for all three programs) and "search_dflt_malloc"
-# with the defaults. Each call allocates scratch sized by the db's name count
-# (~1.7 MB for 61k names); with default malloc, whether that memory goes back
-# to the kernel after every call (and is page-faulted in again on the next)
-# depends on the heap layout of the process, which differs between C, Python
-# and Go — the pinned run measures the binding, the default one what users see.
+# with the defaults. Searches used to allocate scratch sized by the db's name
+# count (~1.7 MB for 61k names) per call, which default malloc could give back
+# to the kernel after every call depending on the process's heap layout; the
+# db now caches that scratch, and the two runs should agree.
 # analyze/match/classify need un/2026-02/UN_consolidated.xml.
 # Prints one table: op, C ns, Python ns (+%), Go ns (+%), then queries/s for
 # search. Outputs in BUILD_DIR/bench-bindings/.
