@@ -6,8 +6,8 @@
 # reproducer is left in build-fuzz-ci/artifacts/<target>/ (add it to
 # fuzz/corpus/<target>/ with the fix).
 #
-#   FUZZ_SECONDS=N   seconds per harness (default 20; 26 harnesses * 20 s
-#                    + build stays under ~10 minutes on 2 cores)
+#   FUZZ_SECONDS=N   seconds per harness (default 20; 27 harnesses * 20 s
+#                    = 9 minutes of fuzzing, plus the build)
 #   FUZZ_TARGETS="a b"  only these harnesses
 #   JOBS=N           make parallelism (default 2)
 set -eu
