@@ -124,14 +124,8 @@ int cordon__rules_load_codelist(cordon__rules *r, const char *data, size_t len, 
         return cordon__err(err, CORDON_E_LIMIT, "%s: %zu bytes exceeds the input limit", name, len);
     size_t bad;
     if (!cordon__utf8_valid(data, len, &bad)) {
-        int64_t line = 1, col = 1;
-        for (size_t i = 0; i < bad; i++) {
-            if (data[i] == '\n') {
-                line++;
-                col = 1;
-            } else
-                col++;
-        }
+        int64_t line, col;
+        cordon__line_col(data, bad, false, &line, &col);
         return cordon__err_at(err, CORDON_E_UTF8, (int64_t)bad, line, col,
                               "%s:%lld:%lld: invalid UTF-8", name, (long long)line, (long long)col);
     }

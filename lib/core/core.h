@@ -67,6 +67,10 @@ const cordon__alloc *cordon__alloc_of(const cordon_options *o);
 
 /* ---- errors ------------------------------------------------------------- */
 
+/* Line and column (both from 1) of byte offset off in d; columns count
+ * bytes, or UTF-8 characters when chars is true. */
+void cordon__line_col(const char *d, size_t off, bool chars, int64_t *line, int64_t *col);
+
 /* Fill err (if non-NULL) and return code. offset -1 / line 0 = unknown. */
 int cordon__err(cordon_error *err, int code, const char *fmt, ...) CORDON__PRINTF(3, 4);
 int cordon__err_at(cordon_error *err, int code, int64_t offset, int64_t line, int64_t column,

@@ -61,6 +61,21 @@ int cordon__verr_at(cordon_error *err, int code, int64_t offset, int64_t line, i
     return code;
 }
 
+void cordon__line_col(const char *d, size_t off, bool chars, int64_t *line, int64_t *col)
+{
+    int64_t l = 1, c = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (d[i] == '\n') {
+            l++;
+            c = 1;
+        } else if (!chars || ((unsigned char)d[i] & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
 int cordon__err_at(cordon_error *err, int code, int64_t offset, int64_t line, int64_t column,
                    const char *fmt, ...)
 {

@@ -207,21 +207,6 @@ typedef struct parser {
     size_t n_params;
 } parser;
 
-static void line_col(const char *d, size_t off, int64_t *line, int64_t *col)
-{
-    int64_t l = 1, c = 1;
-    for (size_t i = 0; i < off; i++) {
-        if (d[i] == '\n') {
-            l++;
-            c = 1;
-        } else if (((unsigned char)d[i] & 0xC0) != 0x80) {
-            c++; /* columns count characters */
-        }
-    }
-    *line = l;
-    *col = c;
-}
-
 static int fail(parser *p, size_t off, int code, const char *fmt, ...) CORDON__PRINTF(4, 5);
 static int fail(parser *p, size_t off, int code, const char *fmt, ...)
 {
@@ -233,7 +218,7 @@ static int fail(parser *p, size_t off, int code, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     int64_t line, col;
-    line_col(p->sc.d, off, &line, &col);
+    cordon__line_col(p->sc.d, off, true, &line, &col);
     cordon__err_at(p->err, code, (int64_t)off, line, col, TXN_XML_NAME ":%lld:%lld: %s",
                    (long long)line, (long long)col, msg);
     p->rc = code;
@@ -317,6 +302,17 @@ static int check_attrs(parser *p, const char *allowed)
     return rc;
 }
 
+/* Enter a field element: its text goes to slot (party/item value index,
+ * 50 for a <param>, 100 + F_* for a transaction field). */
+static int open_field(parser *p, scan *s, const char *nm, int slot, size_t at)
+{
+    p->field = nm;
+    p->field_slot = slot;
+    p->field_tag = at;
+    scan_push(s, false);
+    return CORDON_OK;
+}
+
 static int on_start(parser *p)
 {
     cordon__xml *x = &p->x;
@@ -368,11 +364,7 @@ static int on_start(parser *p)
         }
         if (check_attrs(p, NULL))
             return p->rc;
-        p->field = nm;
-        p->field_slot = 100 + f;
-        p->field_tag = at;
-        scan_push(s, false);
-        return CORDON_OK;
+        return open_field(p, s, nm, 100 + f, at);
     }
     if (x->depth == 2 && p->where == 1) {
         int f = lookup(party_fields, P_N, nm);
@@ -384,11 +376,7 @@ static int on_start(parser *p)
             return fail(p, at, CORDON_E_PARSE, "<%s> given twice in one <party>", nm);
         if (check_attrs(p, NULL))
             return p->rc;
-        p->field = nm;
-        p->field_slot = f;
-        p->field_tag = at;
-        scan_push(s, false);
-        return CORDON_OK;
+        return open_field(p, s, nm, f, at);
     }
     if (x->depth == 2 && p->where == 2) {
         if (strcmp(nm, "param") == 0) {
@@ -408,11 +396,7 @@ static int on_start(parser *p)
             if (!p->pkey[p->n_params])
                 return fail(p, at, CORDON_E_NOMEM, "out of memory");
             p->pval[p->n_params++] = NULL;
-            p->field = nm;
-            p->field_slot = 50;
-            p->field_tag = at;
-            scan_push(s, false);
-            return CORDON_OK;
+            return open_field(p, s, nm, 50, at);
         }
         int f = lookup(item_fields, I_N, nm);
         if (f < 0)
@@ -423,11 +407,7 @@ static int on_start(parser *p)
             return fail(p, at, CORDON_E_PARSE, "<%s> given twice in one <item>", nm);
         if (check_attrs(p, NULL))
             return p->rc;
-        p->field = nm;
-        p->field_slot = f;
-        p->field_tag = at;
-        scan_push(s, false);
-        return CORDON_OK;
+        return open_field(p, s, nm, f, at);
     }
     return fail(p, at, CORDON_E_PARSE, "unexpected element <%s>", nm);
 }

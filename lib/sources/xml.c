@@ -17,26 +17,11 @@ static void xml_init_once(void)
     xmlInitParser();
 }
 
-static void line_col(const char *d, size_t off, int64_t *line, int64_t *col)
-{
-    int64_t l = 1, c = 1;
-    for (size_t i = 0; i < off; i++) {
-        if (d[i] == '\n') {
-            l++;
-            c = 1;
-        } else {
-            c++;
-        }
-    }
-    *line = l;
-    *col = c;
-}
-
 static int fail_at(const cordon__input *in, cordon_error *err, int code, size_t off,
                    const char *what)
 {
     int64_t line, col;
-    line_col(in->data, off, &line, &col);
+    cordon__line_col(in->data, off, false, &line, &col);
     return cordon__err_at(err, code, (int64_t)off, line, col, "%s:%lld:%lld: %s", in->name,
                           (long long)line, (long long)col, what);
 }
