@@ -107,22 +107,17 @@ static inline void fuzz_walk_db(const cordon_db *db)
 
 /* Load one buffer with the given format (NULL = detect) and, when it loads,
  * build the db and read it back. */
-static inline int fuzz_list(const uint8_t *data, size_t size, const char *name, const char *format)
+/* Finish builder b after one add step (step names it for CORDON_FUZZ_VERBOSE;
+ * rc/err are that step's result), walk the db, free b and o. */
+static inline int fuzz_finish(cordon_builder *b, cordon_options *o, const char *step, int rc,
+                              cordon_error *err)
 {
-    if (size > FUZZ_MAX_INPUT)
-        return 0;
-    cordon_options *o = fuzz_options((int)(size & 1));
-    cordon_builder *b = NULL;
-    cordon_error err;
-    if (cordon_builder_new(&b, o, &err) != CORDON_OK)
-        abort();
-    int rc = cordon_builder_add_buffer(b, (const char *)data, size, name, format, NULL, &err);
-    fuzz_check_error(rc, &err);
+    fuzz_check_error(rc, err);
     if (getenv("CORDON_FUZZ_VERBOSE"))
-        fprintf(stderr, "add_buffer: %d %s\n", rc, rc ? err.message : "ok");
+        fprintf(stderr, "%s: %d %s\n", step, rc, rc ? err->message : "ok");
     cordon_db *db = NULL;
-    rc = cordon_builder_finish(b, &db, &err);
-    fuzz_check_error(rc, &err);
+    rc = cordon_builder_finish(b, &db, err);
+    fuzz_check_error(rc, err);
     if (rc == CORDON_OK) {
         FUZZ_CHECK(db != NULL);
         if (getenv("CORDON_FUZZ_VERBOSE"))
@@ -134,6 +129,19 @@ static inline int fuzz_list(const uint8_t *data, size_t size, const char *name, 
     cordon_builder_free(b);
     cordon_options_free(o);
     return 0;
+}
+
+static inline int fuzz_list(const uint8_t *data, size_t size, const char *name, const char *format)
+{
+    if (size > FUZZ_MAX_INPUT)
+        return 0;
+    cordon_options *o = fuzz_options((int)(size & 1));
+    cordon_builder *b = NULL;
+    cordon_error err;
+    if (cordon_builder_new(&b, o, &err) != CORDON_OK)
+        abort();
+    int rc = cordon_builder_add_buffer(b, (const char *)data, size, name, format, NULL, &err);
+    return fuzz_finish(b, o, "add_buffer", rc, &err);
 }
 
 /* The demo db (data/demo/lists and the rule packs in data/rules), built once per process

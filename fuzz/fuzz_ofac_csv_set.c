@@ -60,21 +60,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (cordon_builder_new(&b, o, &err) != CORDON_OK)
         abort();
     int rc = cordon_builder_add_file(b, dir, "ofac_csv", NULL, &err);
-    fuzz_check_error(rc, &err);
-    if (getenv("CORDON_FUZZ_VERBOSE"))
-        fprintf(stderr, "add_file: %d %s\n", rc, rc ? err.message : "ok");
-    cordon_db *db = NULL;
-    rc = cordon_builder_finish(b, &db, &err);
-    fuzz_check_error(rc, &err);
-    if (rc == CORDON_OK) {
-        FUZZ_CHECK(db != NULL);
-        if (getenv("CORDON_FUZZ_VERBOSE"))
-            fprintf(stderr, "finish: %u lists, %u entities\n", cordon_db_list_count(db),
-                    cordon_db_entity_count(db));
-        fuzz_walk_db(db);
-    }
-    cordon_db_free(db);
-    cordon_builder_free(b);
-    cordon_options_free(o);
-    return 0;
+    return fuzz_finish(b, o, "add_file", rc, &err);
 }
