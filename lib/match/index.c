@@ -424,10 +424,8 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
     double sum = 0;
     uint64_t nw = 0;
     for (size_t k = 0; k < ntoks; k++)
-        if (toks[k].kind == CORDON__TOK_WORD) {
-            (void)0;
+        if (toks[k].kind == CORDON__TOK_WORD)
             nw++;
-        }
     for (uint32_t i = 0; i < N; i++)
         for (uint32_t k = 0; k < names[i].ntok; k++) {
             cordon__mtok *t = &toks[names[i].tok_first + k];
@@ -445,15 +443,14 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
             if (t->kind == CORDON__TOK_WORD && t->len >= 2) {
                 const char *base = (const char *)text.data + names[i].text_off;
                 cslot *s = cfind(ct, ccap, cordon__mix_key(MIX_K_TEXT, base + t->off, t->len));
-                /* the built-in frequencies of the real lists, lowered where
-                 * this db has the word more often (a large db only) */
-                float f = cordon__word_factor(base + t->off, t->len);
+                /* t->w already holds the built-in frequency weight of the
+                 * real lists (cordon__mname_from_analysis); a large db lowers
+                 * it where it has the word more often */
                 if (N >= CORDON__IDF_MIN_NAMES) {
-                    float g = idf_factor(mean, N, s->count);
-                    if (g < f)
-                        f = g;
+                    float g = cordon__mtok_default_weight(t) * idf_factor(mean, N, s->count);
+                    if (g < t->w)
+                        t->w = g;
                 }
-                t->w = cordon__mtok_default_weight(t) * f;
             }
             ws += t->w;
         }

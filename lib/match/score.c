@@ -403,8 +403,6 @@ static void side_init(side *s, const cordon__mname *nm)
             continue;
         s->idx[s->n] = (int)i;
         float w = nm->t[i].w;
-        if (nm->weak)
-            w *= 1.0f;
         s->w[s->n] = w > 0 ? w : 0.01f;
         s->n++;
     }

@@ -561,16 +561,15 @@ static void weigh_query(const cordon__mix *x, qname *q)
     for (uint32_t i = 0; i < q->nm.n; i++) {
         cordon__mtok *t = &q->t[i];
         if (t->kind == CORDON__TOK_WORD && t->len >= 2) {
-            float f = cordon__word_factor(q->nm.base + t->off, t->len);
+            /* t->w holds the built-in weight; lowered like the list's */
             if (x->n_names >= CORDON__IDF_MIN_NAMES) {
                 uint32_t df;
                 cordon__mix_lookup(x, cordon__mix_key(MIX_K_TEXT, q->nm.base + t->off, t->len),
                                    &df);
-                float g = df ? cordon__mix_idf_factor(x, df) : f;
-                if (g < f)
-                    f = g;
+                float g = cordon__mtok_default_weight(t) * cordon__mix_idf_factor(x, df);
+                if (df && g < t->w)
+                    t->w = g;
             }
-            t->w = cordon__mtok_default_weight(t) * f;
         }
         ws += t->w;
     }
