@@ -81,6 +81,19 @@ void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordo
     }
 }
 
+void cordon__mix_cons_key(const char *base, const cordon__mtok *t, bool query,
+                          cordon__mix_emit emit, void *ctx)
+{
+    if (t->kind != CORDON__TOK_WORD || t->sklen < 3 || t->sklen > 40)
+        return;
+    char c[40];
+    size_t n = cordon__cons_key(base + t->sk_off, t->sklen, c);
+    if (n < 3)
+        return;
+    bool abjad = (t->flags & CORDON__MT_TRANSLIT) != 0;
+    emit(ctx, cordon__mix_key(abjad != query ? MIX_K_CONS_ABJAD : MIX_K_CONS_OTHER, c, n), 0.75f);
+}
+
 /* ---- lookup ---------------------------------------------------------------- */
 
 const uint32_t *cordon__mix_lookup(const cordon__mix *x, uint64_t key, uint32_t *count)
@@ -373,9 +386,11 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
             cordon__buf_append(&text, an.text, end);
         cordon__buf_putc(&text, '\0');
         const char *base = an.text;
-        for (uint32_t k = 0; k < nt; k++)
+        for (uint32_t k = 0; k < nt; k++) {
             cordon__mix_token_keys(base, &toks[ntoks + k], glue_next(toks + ntoks, (uint32_t)nt, k),
                                    push_key, &kv);
+            cordon__mix_cons_key(base, &toks[ntoks + k], false, push_key, &kv);
+        }
         ntoks += nt;
         if (kv.failed || text.failed) {
             rc = CORDON_E_NOMEM;

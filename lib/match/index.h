@@ -11,7 +11,8 @@
  *   post[n_post]      uint32 name ids; each slot's range sorted ascending
  * Keys: token text, skeleton and its one-deletion neighbourhood, phonetic
  * keys, four-letter skeleton pieces of longer tokens (first from 5 letters,
- * last from 7, second and second-to-last from 10), and glued adjacent tokens.
+ * last from 7, second and second-to-last from 9), glued adjacent tokens, and
+ * consonant keys (abjad and other scripts apart).
  * Everything is bounds-checked at attach (cordon__mix_validate), so a
  * corrupted section can never make a search read outside it.
  */
@@ -53,7 +54,8 @@ typedef struct cordon__mix_slot {
 /* Key namespaces (hash seeds). */
 enum {
     MIX_K_TEXT = 1, MIX_K_NEIGH = 2, MIX_K_PHON = 3, MIX_K_PRE = 4, MIX_K_SUF = 5,
-    MIX_K_PRE2 = 6, MIX_K_SUF2 = 7
+    MIX_K_PRE2 = 6, MIX_K_SUF2 = 7,
+    MIX_K_CONS_ABJAD = 8, MIX_K_CONS_OTHER = 9
 };
 
 /* Runtime view (db->match): pointers into the mapped section. */
@@ -94,6 +96,13 @@ void cordon__mix_name_get(const cordon__mix *x, uint32_t i, cordon__mname *out);
 typedef void (*cordon__mix_emit)(void *ctx, uint64_t key, float strength);
 void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordon__mtok *next,
                             cordon__mix_emit emit, void *ctx);
+/* Consonant key of a word (cordon__cons_key, 3+ consonants) that lets a
+ * spelling in an abjad meet one in another script: a list token files it
+ * under its own side (abjad or other), a query token (query = true) looks it
+ * up under the opposite side, so Latin meets Latin only through the keys
+ * above. */
+void cordon__mix_cons_key(const char *base, const cordon__mtok *t, bool query,
+                          cordon__mix_emit emit, void *ctx);
 /* True for tokens that are indexed / looked up. */
 bool cordon__mix_indexed(const cordon__mtok *t);
 

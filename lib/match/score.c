@@ -40,6 +40,19 @@ int cordon__typo_budget(size_t len)
     return 2;
 }
 
+size_t cordon__cons_key(const char *sk, size_t n, char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = sk[i];
+        if (c == 'a' || c == 'v')
+            continue;
+        if (o == 0 || out[o - 1] != c)
+            out[o++] = c;
+    }
+    return o;
+}
+
 int cordon__damerau(const char *a, size_t na, const char *b, size_t nb, int budget)
 {
     if (budget < 0)
@@ -350,6 +363,16 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
         *edits = (int)(mx - mn);
         return 1.0f - 0.6f * (float)(mx - mn) / (float)mx;
     }
+    /* an abjad spelling against a spelling in another script: they share
+     * their consonants ("mhmd"/"mohamed", "hsn"/"hassan", "lkhl"/"lakhal") */
+    if (((a->flags ^ b->flags) & CORDON__MT_TRANSLIT) && a->sklen <= 40 && b->sklen <= 40) {
+        char ca[40], cb[40];
+        size_t na = cordon__cons_key(a->sk, a->sklen, ca), nb = cordon__cons_key(b->sk, b->sklen, cb);
+        if (na >= 3 && na == nb && memcmp(ca, cb, na) == 0) {
+            *how = CORDON__HOW_SKELETON;
+            return 0.85f;
+        }
+    }
     /* phonetic keys are coarse on short words (ross/ryauzow, payne/pina):
      * only for words of 4+ letters that start alike and look alike */
     if (tr ? mn >= 3 : (mn >= 4 && a->s[0] == b->s[0])) {
@@ -481,8 +504,19 @@ static bool gluable(const side *s, int i)
     if (i + 1 >= s->n)
         return false;
     uint8_t a = s->nm->t[s->idx[i]].kind, b = s->nm->t[s->idx[i + 1]].kind;
-    return (a == CORDON__TOK_WORD || a == CORDON__TOK_PARTICLE) &&
-           (b == CORDON__TOK_WORD || b == CORDON__TOK_PARTICLE);
+    /* a detached letter too ("l-arimi"/"al-rimi"): glued forms must be
+     * spelt alike, so a real initial rarely glues to anything */
+    return (a == CORDON__TOK_WORD || a == CORDON__TOK_PARTICLE || a == CORDON__TOK_INITIAL) &&
+           (b == CORDON__TOK_WORD || b == CORDON__TOK_PARTICLE || b == CORDON__TOK_INITIAL);
+}
+
+/* a span of n tokens from i holds a single letter */
+static bool glued_letter(const side *s, int i, int n)
+{
+    for (int k = 0; k < n; k++)
+        if (s->nm->t[s->idx[i + k]].len == 1)
+            return true;
+    return false;
 }
 
 typedef struct search {
@@ -687,7 +721,9 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
             make_span(&Q, i, qn, w->buf, sizeof w->buf, &used, &a);
             if (a.len == 0)
                 continue;
-            for (int ln = 1; ln <= (qn == 1 ? 2 : 1); ln++)
+            /* 1-1, one side glued (2-1, 1-2), and both split at different
+             * places ("yong won"/"yon gwon") */
+            for (int ln = 1; ln <= 2; ln++)
                 for (int j = 0; j < L.n && ne < MAXE; j++) {
                     if (ln == 2 && !gluable(&L, j))
                         continue;
@@ -701,7 +737,15 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                         continue;
                     if (qn + ln > 2) {
                         /* glued forms ("al qaida"/"alqaida") must be spelt
-                         * alike: exact, or one typo in a long word */
+                         * alike: exact, or one typo in a long word; with a
+                         * detached letter, exact; both split, at different
+                         * places (else the words align one by one) */
+                        bool letter = glued_letter(&Q, i, qn) || glued_letter(&L, j, ln);
+                        if (qn == 2 && ln == 2 &&
+                            Q.nm->t[Q.idx[i]].len == L.nm->t[L.idx[j]].len)
+                            continue;
+                        if (letter && how != CORDON__HOW_EXACT)
+                            continue;
                         if (!(how == CORDON__HOW_EXACT ||
                               (how == CORDON__HOW_TYPO && edits <= 1 && a.len >= 6 &&
                                b.len >= 6) ||
