@@ -731,6 +731,13 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                     size_t mk2 = used;
                     make_span(&L, j, ln, w->buf, sizeof w->buf, &used, &b);
                     int how, edits;
+                    /* glued forms must be spelt alike (below): skip the
+                     * pairs whose lengths already rule that out */
+                    if (qn + ln > 2 && (a.len > b.len + 1 || b.len > a.len + 1) &&
+                        !((a.flags | b.flags) & CORDON__MT_TRANSLIT)) {
+                        used = mk2;
+                        continue;
+                    }
                     float s = b.len ? sim_span(&a, &b, &how, &edits) : 0.0f;
                     used = mk2;
                     if (s <= 0.0f)
