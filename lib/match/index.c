@@ -88,10 +88,12 @@ void cordon__mix_cons_key(const char *base, const cordon__mtok *t, bool query,
         return;
     char c[40];
     size_t n = cordon__cons_key(base + t->sk_off, t->sklen, c);
-    if (n < 3)
+    if (n < 2)
         return;
     bool abjad = (t->flags & CORDON__MT_TRANSLIT) != 0;
-    emit(ctx, cordon__mix_key(abjad != query ? MIX_K_CONS_ABJAD : MIX_K_CONS_OTHER, c, n), 0.75f);
+    /* two consonants are a weak key: long postings of it are skipped */
+    emit(ctx, cordon__mix_key(abjad != query ? MIX_K_CONS_ABJAD : MIX_K_CONS_OTHER, c, n),
+         n >= 3 ? 0.75f : 0.55f);
 }
 
 /* ---- lookup ---------------------------------------------------------------- */

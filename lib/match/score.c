@@ -282,6 +282,31 @@ static bool is_content(uint8_t kind)
            kind == CORDON__TOK_NUMBER;
 }
 
+/* An abjad spelling's skeleton (ab) against another script's (ot): the
+ * abjad writes consonants and long vowels only, so each of its letters must
+ * be met in order, the other spelling's extra letters being vowel marks or
+ * w/v glides ("hsn"/"hasan", "has" (hwysh)/"havas"; not "ahmda"/"hamad"),
+ * with three letters and two consonants in common at least. */
+static bool abjad_spelling(const char *ab, size_t na, const char *ot, size_t no)
+{
+    size_t i = 0, j = 0, cons = 0;
+    while (i < na) {
+        if (j < no && ab[i] == ot[j]) {
+            cons += ab[i] != 'a' && ab[i] != 'v';
+            i++;
+            j++;
+        } else if (j < no && (ot[j] == 'a' || ot[j] == 'v')) {
+            j++;
+        } else {
+            return false;
+        }
+    }
+    for (; j < no; j++)
+        if (ot[j] != 'a' && ot[j] != 'v')
+            return false;
+    return cons >= 3 || (cons == 2 && na >= 3);
+}
+
 static float sim_span(const span *a, const span *b, int *how, int *edits)
 {
     *how = CORDON__HOW_NONE;
@@ -365,10 +390,9 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
     }
     /* an abjad spelling against a spelling in another script: they share
      * their consonants ("mhmd"/"mohamed", "hsn"/"hassan", "lkhl"/"lakhal") */
-    if (((a->flags ^ b->flags) & CORDON__MT_TRANSLIT) && a->sklen <= 40 && b->sklen <= 40) {
-        char ca[40], cb[40];
-        size_t na = cordon__cons_key(a->sk, a->sklen, ca), nb = cordon__cons_key(b->sk, b->sklen, cb);
-        if (na >= 3 && na == nb && memcmp(ca, cb, na) == 0) {
+    if ((a->flags ^ b->flags) & CORDON__MT_TRANSLIT) {
+        const span *ab = (a->flags & CORDON__MT_TRANSLIT) ? a : b, *ot = ab == a ? b : a;
+        if (abjad_spelling(ab->sk, ab->sklen, ot->sk, ot->sklen)) {
             *how = CORDON__HOW_SKELETON;
             return 0.85f;
         }
@@ -751,7 +775,7 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                         if (qn == 2 && ln == 2 &&
                             Q.nm->t[Q.idx[i]].len == L.nm->t[L.idx[j]].len)
                             continue;
-                        if (letter && how != CORDON__HOW_EXACT)
+                        if (letter && how != CORDON__HOW_EXACT && (qn != 2 || ln != 2))
                             continue;
                         if (!(how == CORDON__HOW_EXACT ||
                               (how == CORDON__HOW_TYPO && edits <= 1 && a.len >= 6 &&
