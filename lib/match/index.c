@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- keys ------------------------------------------------------------------ */
@@ -94,6 +95,61 @@ void cordon__mix_cons_key(const char *base, const cordon__mtok *t, bool query,
     /* two consonants are a weak key: long postings of it are skipped */
     emit(ctx, cordon__mix_key(abjad != query ? MIX_K_CONS_ABJAD : MIX_K_CONS_OTHER, c, n),
          n >= 3 ? 0.75f : 0.55f);
+}
+
+uint32_t cordon__mix_letters(const char *s, size_t n)
+{
+    uint32_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        m |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+    }
+    return m;
+}
+
+/* at most k bits set */
+static bool few_bits(uint32_t v, int k)
+{
+    for (int i = 0; i < k && v; i++)
+        v &= v - 1;
+    return v == 0;
+}
+
+void cordon__mix_typo_keys(const cordon__mix *x, const char *s, size_t n,
+                           cordon__mix_emit emit, void *ctx)
+{
+    if (!x->n_words || n < CORDON__MIX_WORD_MIN || n > CORDON__MIX_WORD_MAX)
+        return;
+    uint32_t mq = cordon__mix_letters(s, n);
+    size_t lo = n > CORDON__MIX_WORD_MIN + 2 ? n - 2 : CORDON__MIX_WORD_MIN;
+    size_t hi = n + 2 < CORDON__MIX_WORD_MAX ? n + 2 : CORDON__MIX_WORD_MAX;
+    for (size_t L = lo; L <= hi; L++) {
+        size_t mn = L < n ? L : n, mx = L < n ? n : L;
+        int budget = cordon__typo_budget(mn);
+        /* an inflected ending (the scorer's "putin"/"putinas" rule) */
+        bool ending = mn >= 5 && mx > mn;
+        /* one edit is left to the skeleton's deletion keys; two need this */
+        bool typo = budget >= 2 && (int)(mx - mn) <= budget;
+        if (!typo && !ending)
+            continue;
+        for (uint32_t i = x->word_first[L]; i < x->word_first[L + 1]; i++) {
+            const cordon__mix_word *w = &x->words[i];
+            bool close = typo && few_bits(mq ^ w->mask, 2 * budget);
+            const char *t = x->text + w->text_off;
+            if (!close && !(ending && t[0] == s[0]))
+                continue;
+            float st = 0;
+            if (ending && memcmp(s, t, mn) == 0) {
+                st = 1.0f - 0.6f * (float)(mx - mn) / (float)mx;
+            } else if (close && (mn > 4 || s[0] == t[0])) {
+                int d = cordon__damerau(s, n, t, L, budget);
+                if (d > 0 && d <= budget)
+                    st = 1.0f - 0.6f * (float)d / (float)mx;
+            }
+            if (st > 0)
+                emit(ctx, cordon__mix_key(MIX_K_TEXT, t, L), st);
+        }
+    }
 }
 
 /* ---- lookup ---------------------------------------------------------------- */
@@ -227,6 +283,25 @@ int cordon__mix_validate(const void *sec, size_t size, uint32_t n_names, cordon_
     for (uint32_t i = 0; i < h->n_post; i++)
         if (post[i] >= h->n_names)
             return bad(err, "posting");
+    const cordon__mix_word *words = NULL;
+    if (h->n_words) {
+        if (!region_ok(h->off_words, h->n_words, sizeof(cordon__mix_word), size))
+            return bad(err, "word list bounds");
+        words = (const cordon__mix_word *)(b + h->off_words);
+    }
+    uint32_t wl = CORDON__MIX_WORD_MIN;
+    for (uint32_t i = 0; i < h->n_words; i++) {
+        const cordon__mix_word *w = &words[i];
+        if (w->len < wl || w->len > CORDON__MIX_WORD_MAX || w->text_off > h->text_size ||
+            w->len > h->text_size - w->text_off)
+            return bad(err, "word list entry");
+        while (wl < w->len)
+            out->word_first[++wl] = i;
+    }
+    while (wl <= CORDON__MIX_WORD_MAX)
+        out->word_first[++wl] = h->n_words;
+    out->words = words;
+    out->n_words = h->n_words;
     out->h = h;
     out->names = names;
     out->toks = toks;
@@ -321,6 +396,14 @@ static const cordon__mtok *glue_next(const cordon__mtok *t, uint32_t n, uint32_t
     return NULL;
 }
 
+static int cmp_word(const void *a, const void *b)
+{
+    const cordon__mix_word *x = a, *y = b;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return x->text_off < y->text_off ? -1 : x->text_off > y->text_off;
+}
+
 int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_error *err)
 {
     const cordon__alloc *A = &db->alloc;
@@ -339,6 +422,8 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
     cslot *ct = NULL;
     cordon__mix_slot *slots = NULL;
     uint32_t *post = NULL, *cur = NULL;
+    cordon__mix_word *words = NULL;
+    uint64_t *wset = NULL;
     if (!names || !keyoff) {
         rc = CORDON_E_NOMEM;
         goto done;
@@ -512,6 +597,34 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
         }
     (void)tmpx;
 
+    /* distinct words for the typo scan, by length */
+    words = cordon__calloc(A, ntoks ? ntoks : 1, sizeof *words);
+    uint32_t wcap = pow2_at_least((uint64_t)ntoks * 2 + 16);
+    wset = cordon__calloc(A, wcap, sizeof *wset);
+    if (!words || !wset) {
+        rc = CORDON_E_NOMEM;
+        goto done;
+    }
+    size_t nwords = 0;
+    for (uint32_t i = 0; i < N; i++)
+        for (uint32_t k = 0; k < names[i].ntok; k++) {
+            const cordon__mtok *t = &toks[names[i].tok_first + k];
+            if (t->kind != CORDON__TOK_WORD || t->len < CORDON__MIX_WORD_MIN ||
+                t->len > CORDON__MIX_WORD_MAX)
+                continue;
+            uint32_t toff = names[i].text_off + t->off;
+            const char *ws = (const char *)text.data + toff;
+            uint64_t key = cordon__mix_key(MIX_K_TEXT, ws, t->len);
+            uint32_t m = wcap - 1, j = (uint32_t)mix64(key) & m;
+            while (wset[j] && wset[j] != key)
+                j = (j + 1) & m;
+            if (wset[j])
+                continue;
+            wset[j] = key;
+            words[nwords++] = (cordon__mix_word){toff, t->len, 0, cordon__mix_letters(ws, t->len)};
+        }
+    qsort(words, nwords, sizeof *words, cmp_word);
+
     /* write the section */
     cordon__mix_hdr h;
     memset(&h, 0, sizeof h);
@@ -534,6 +647,9 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
     h.off_slots = off;
     off += (uint64_t)nslots * sizeof *slots;
     h.off_post = off;
+    off += (uint64_t)npost * sizeof *post;
+    h.off_words = (off + 7) & ~(uint64_t)7;
+    h.n_words = (uint32_t)nwords;
     static const char zeros[8] = {0};
     cordon__buf_append(out, &h, sizeof h);
     cordon__buf_append(out, names, (size_t)N * sizeof *names);
@@ -542,6 +658,8 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
     cordon__buf_append(out, text.data, text.len);
     cordon__buf_append(out, slots, (size_t)nslots * sizeof *slots);
     cordon__buf_append(out, post, (size_t)npost * sizeof *post);
+    cordon__buf_append(out, zeros, (size_t)(h.off_words - off));
+    cordon__buf_append(out, words, nwords * sizeof *words);
     if (out->failed)
         rc = CORDON_E_NOMEM;
 done:
@@ -557,5 +675,7 @@ done:
     cordon__free(A, slots);
     cordon__free(A, cur);
     cordon__free(A, post);
+    cordon__free(A, words);
+    cordon__free(A, wset);
     return rc;
 }

@@ -9,6 +9,7 @@
  *   text[text_size]   token and skeleton strings
  *   slots[n_slots]    open-addressing table of 64-bit key hashes (0 = empty)
  *   post[n_post]      uint32 name ids; each slot's range sorted ascending
+ *   words[n_words]    distinct words of 4-24 bytes, by length (typo scan)
  * Keys: token text, skeleton and its one-deletion neighbourhood, phonetic
  * keys, four-letter skeleton pieces of longer tokens (first from 5 letters,
  * last from 7, second and second-to-last from 9), glued adjacent tokens, and
@@ -35,8 +36,20 @@ typedef struct cordon__mix_hdr {
     uint64_t off_names, off_toks, off_text, off_slots, off_post;
     float mean_idf;
     uint32_t pad;
-    uint64_t reserved[2];
+    /* word list (0 in snapshots written before it existed: no typo scan) */
+    uint64_t off_words;
+    uint32_t n_words, pad2;
 } cordon__mix_hdr;
+
+/* One distinct word of the list names (4-24 bytes), for the typo scan:
+ * sorted by length. */
+typedef struct cordon__mix_word {
+    uint32_t text_off; /* into the text region */
+    uint16_t len, pad;
+    uint32_t mask;     /* letters present (cordon__mix_letters) */
+} cordon__mix_word;
+#define CORDON__MIX_WORD_MIN 4
+#define CORDON__MIX_WORD_MAX 24
 
 typedef struct cordon__mix_name {
     uint32_t tok_first, text_off, text_len;
@@ -68,6 +81,9 @@ typedef struct cordon__mix {
     const uint32_t *post;
     uint32_t n_names, n_slots, n_post;
     float mean_idf;
+    const cordon__mix_word *words;
+    uint32_t n_words;
+    uint32_t word_first[CORDON__MIX_WORD_MAX + 2]; /* words of length L: [first[L], first[L+1]) */
     /* one cached search scratch (per-name candidate arrays, ~20 bytes per db
      * name), taken and given back with atomic exchanges so that concurrent
      * searches never share it; freed by cordon__match_detach */
@@ -103,6 +119,13 @@ void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordo
  * above. */
 void cordon__mix_cons_key(const char *base, const cordon__mtok *t, bool query,
                           cordon__mix_emit emit, void *ctx);
+/* Bit set of the letters of a word (a-z, one bit for anything else). */
+uint32_t cordon__mix_letters(const char *s, size_t n);
+/* Typo scan: the list words within the scorer's typo budget of a query
+ * word (or an inflected ending of it), each emitted as its text key with
+ * the strength of that similarity; exact spellings are left to the text key. */
+void cordon__mix_typo_keys(const cordon__mix *x, const char *s, size_t n,
+                           cordon__mix_emit emit, void *ctx);
 /* True for tokens that are indexed / looked up. */
 bool cordon__mix_indexed(const cordon__mtok *t);
 

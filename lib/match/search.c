@@ -712,6 +712,8 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
                 c.qw = t->w > 0 ? t->w : 0.25f;
                 cordon__mix_token_keys(nm->base, t, next, visit, &c);
                 cordon__mix_cons_key(nm->base, t, true, visit, &c);
+                if (t->kind == CORDON__TOK_WORD)
+                    cordon__mix_typo_keys(x, nm->base + t->off, t->len, visit, &c);
                 /* two edits in a long token: the query's two-deletion keys meet
                  * the list's one-deletion keys (an edit on each side, or two
                  * on the query side) */
