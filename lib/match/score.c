@@ -354,6 +354,15 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
             return mn <= 3 ? 0.75f : 0.93f - 0.03f * (float)raw;
         }
     }
+    /* an abjad spelling against a spelling in another script: they share
+     * their consonants ("mhmd"/"mohamed", "hsn"/"hassan") */
+    if ((a->flags ^ b->flags) & CORDON__MT_TRANSLIT) {
+        const span *ab = (a->flags & CORDON__MT_TRANSLIT) ? a : b, *ot = ab == a ? b : a;
+        if (abjad_spelling(ab->sk, ab->sklen, ot->sk, ot->sklen)) {
+            *how = CORDON__HOW_SKELETON;
+            return 0.85f;
+        }
+    }
     int budget = cordon__typo_budget(mn);
     if (budget > 0) {
         int d = raw >= 0 && raw > budget ? budget + 1
@@ -390,13 +399,6 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
     }
     /* an abjad spelling against a spelling in another script: they share
      * their consonants ("mhmd"/"mohamed", "hsn"/"hassan", "lkhl"/"lakhal") */
-    if ((a->flags ^ b->flags) & CORDON__MT_TRANSLIT) {
-        const span *ab = (a->flags & CORDON__MT_TRANSLIT) ? a : b, *ot = ab == a ? b : a;
-        if (abjad_spelling(ab->sk, ab->sklen, ot->sk, ot->sklen)) {
-            *how = CORDON__HOW_SKELETON;
-            return 0.85f;
-        }
-    }
     /* phonetic keys are coarse on short words (ross/ryauzow, payne/pina):
      * only for words of 4+ letters that start alike and look alike */
     if (tr ? mn >= 3 : (mn >= 4 && a->s[0] == b->s[0])) {
@@ -768,9 +770,11 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                         continue;
                     if (qn + ln > 2) {
                         /* glued forms ("al qaida"/"alqaida") must be spelt
-                         * alike: exact, or one typo in a long word; with a
-                         * detached letter, exact; both split, at different
-                         * places (else the words align one by one) */
+                         * alike: exact, one typo in a long word, or the same
+                         * skeleton across scripts (not a skeleton typo);
+                         * with a detached letter, exact unless both sides
+                         * are split; both split, at different places (else
+                         * the words align one by one) */
                         bool letter = glued_letter(&Q, i, qn) || glued_letter(&L, j, ln);
                         if (qn == 2 && ln == 2 &&
                             Q.nm->t[Q.idx[i]].len == L.nm->t[L.idx[j]].len)
@@ -780,7 +784,7 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                         if (!(how == CORDON__HOW_EXACT ||
                               (how == CORDON__HOW_TYPO && edits <= 1 && a.len >= 6 &&
                                b.len >= 6) ||
-                              (how == CORDON__HOW_SKELETON &&
+                              (how == CORDON__HOW_SKELETON && s >= 0.84f &&
                                ((a.flags | b.flags) & CORDON__MT_TRANSLIT) &&
                                cordon__jaro_winkler(a.s, a.len, b.s, b.len) >= 0.8)))
                             continue;

@@ -341,6 +341,7 @@ typedef struct ctx {
     const cordon__alloc *A;
     uint32_t *mask;       /* per db name: query-token bits seen (zeroed) */
     float *acc;           /* per db name: accumulated candidate weight */
+    float *cur;           /* per db name: the current token's part of acc */
     uint32_t *touched;
     uint32_t nt;
     /* current token */
@@ -361,8 +362,14 @@ static void visit(void *vc, uint64_t key, float strength)
     for (uint32_t k = 0; k < n; k++) {
         uint32_t id = p[k];
         uint32_t m = c->mask[id];
-        if (m & c->bit)
+        if (m & c->bit) {
+            /* this token met the name already: keep its best key */
+            if (v > c->cur[id]) {
+                c->acc[id] += v - c->cur[id];
+                c->cur[id] = v;
+            }
             continue;
+        }
         if (!m) {
             if (!type_compatible(c->qtype, c->x->names[id].type)) {
                 c->mask[id] = 0x80000000u; /* seen, incompatible */
@@ -376,6 +383,7 @@ static void visit(void *vc, uint64_t key, float strength)
         }
         c->mask[id] = m | c->bit;
         c->acc[id] += v;
+        c->cur[id] = v;
     }
 }
 
@@ -432,7 +440,7 @@ typedef struct cand {
 typedef struct scratch {
     uint32_t n;
     uint32_t *mask;
-    float *acc;
+    float *acc, *cur;
     uint32_t *touched;
     cand *cands;
 } scratch;
@@ -452,7 +460,7 @@ static scratch *scratch_take(const cordon_db *db, uint32_t N)
     if (s)
         cordon__free(&db->alloc, s);
     size_t n = N ? N : 1;
-    s = cordon__calloc(&db->alloc, 1, sizeof *s + n * (2 * sizeof(uint32_t) + sizeof(float) +
+    s = cordon__calloc(&db->alloc, 1, sizeof *s + n * (2 * sizeof(uint32_t) + 2 * sizeof(float) +
                                                         sizeof(cand)) + 16);
     if (!s)
         return NULL;
@@ -463,6 +471,8 @@ static scratch *scratch_take(const cordon_db *db, uint32_t N)
     s->mask = (uint32_t *)(void *)p;
     p += n * sizeof(uint32_t);
     s->acc = (float *)(void *)p;
+    p += n * sizeof(float);
+    s->cur = (float *)(void *)p;
     p += n * sizeof(float);
     s->touched = (uint32_t *)(void *)p;
     return s;
@@ -696,6 +706,7 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
         }
         c.mask = sc->mask;
         c.acc = sc->acc;
+        c.cur = sc->cur;
         c.touched = sc->touched;
         cands = sc->cands;
         for (size_t i = 0; i < q->n_names; i++) {
