@@ -115,39 +115,59 @@ static bool few_bits(uint32_t v, int k)
     return v == 0;
 }
 
+/* First word of length L (in x's sorted list) not below s[0..n) in its
+ * first n bytes. */
+static uint32_t word_lower(const cordon__mix *x, size_t L, const char *s, size_t n)
+{
+    uint32_t lo = x->word_first[L], hi = x->word_first[L + 1];
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (memcmp(x->text + x->words[mid].text_off, s, n) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void cordon__mix_typo_keys(const cordon__mix *x, const char *s, size_t n,
                            cordon__mix_emit emit, void *ctx)
 {
     if (!x->n_words || n < CORDON__MIX_WORD_MIN || n > CORDON__MIX_WORD_MAX)
         return;
+    /* an inflected ending (the scorer's "putin"/"putinas" rule, 5+ letters
+     * in common, 1-2 more): a shorter list word is the query's prefix, a
+     * longer one starts with the query */
+    if (n >= 5) {
+        for (size_t L = n - 2; L < n; L++)
+            if (L >= 5)
+                emit(ctx, cordon__mix_key(MIX_K_TEXT, s, L), 1.0f - 0.6f * (float)(n - L) / (float)n);
+        for (size_t L = n + 1; L <= n + 2 && L <= CORDON__MIX_WORD_MAX; L++)
+            for (uint32_t i = word_lower(x, L, s, n); i < x->word_first[L + 1]; i++) {
+                const char *t = x->text + x->words[i].text_off;
+                if (memcmp(t, s, n) != 0)
+                    break;
+                emit(ctx, cordon__mix_key(MIX_K_TEXT, t, L), 1.0f - 0.6f * (float)(L - n) / (float)L);
+            }
+    }
+    /* two edits in words of 7+ letters (one edit is left to the skeleton's
+     * deletion keys): letters present differ by at most 4, then the
+     * scorer's own distance */
+    if (n < 7)
+        return;
     uint32_t mq = cordon__mix_letters(s, n);
-    size_t lo = n > CORDON__MIX_WORD_MIN + 2 ? n - 2 : CORDON__MIX_WORD_MIN;
+    size_t lo = n - 2 > 7 ? n - 2 : 7;
     size_t hi = n + 2 < CORDON__MIX_WORD_MAX ? n + 2 : CORDON__MIX_WORD_MAX;
     for (size_t L = lo; L <= hi; L++) {
-        size_t mn = L < n ? L : n, mx = L < n ? n : L;
-        int budget = cordon__typo_budget(mn);
-        /* an inflected ending (the scorer's "putin"/"putinas" rule) */
-        bool ending = mn >= 5 && mx > mn;
-        /* one edit is left to the skeleton's deletion keys; two need this */
-        bool typo = budget >= 2 && (int)(mx - mn) <= budget;
-        if (!typo && !ending)
-            continue;
+        size_t mx = L < n ? n : L;
         for (uint32_t i = x->word_first[L]; i < x->word_first[L + 1]; i++) {
             const cordon__mix_word *w = &x->words[i];
-            bool close = typo && few_bits(mq ^ w->mask, 2 * budget);
-            const char *t = x->text + w->text_off;
-            if (!close && !(ending && t[0] == s[0]))
+            if (!few_bits(mq ^ w->mask, 4))
                 continue;
-            float st = 0;
-            if (ending && memcmp(s, t, mn) == 0) {
-                st = 1.0f - 0.6f * (float)(mx - mn) / (float)mx;
-            } else if (close && (mn > 4 || s[0] == t[0])) {
-                int d = cordon__damerau(s, n, t, L, budget);
-                if (d > 0 && d <= budget)
-                    st = 1.0f - 0.6f * (float)d / (float)mx;
-            }
-            if (st > 0)
-                emit(ctx, cordon__mix_key(MIX_K_TEXT, t, L), st);
+            const char *t = x->text + w->text_off;
+            int d = cordon__damerau(s, n, t, L, 2);
+            if (d > 0 && d <= 2)
+                emit(ctx, cordon__mix_key(MIX_K_TEXT, t, L), 1.0f - 0.6f * (float)d / (float)mx);
         }
     }
 }
@@ -295,6 +315,10 @@ int cordon__mix_validate(const void *sec, size_t size, uint32_t n_names, cordon_
         if (w->len < wl || w->len > CORDON__MIX_WORD_MAX || w->text_off > h->text_size ||
             w->len > h->text_size - w->text_off)
             return bad(err, "word list entry");
+        const char *ws = (const char *)(b + h->off_text) + w->text_off;
+        if (i > 0 && words[i - 1].len == w->len &&
+            memcmp((const char *)(b + h->off_text) + words[i - 1].text_off, ws, w->len) >= 0)
+            return bad(err, "word list order");
         while (wl < w->len)
             out->word_first[++wl] = i;
     }
@@ -396,12 +420,17 @@ static const cordon__mtok *glue_next(const cordon__mtok *t, uint32_t n, uint32_t
     return NULL;
 }
 
+typedef struct word_sort {
+    const char *s;
+    cordon__mix_word w;
+} word_sort;
+
 static int cmp_word(const void *a, const void *b)
 {
-    const cordon__mix_word *x = a, *y = b;
-    if (x->len != y->len)
-        return x->len < y->len ? -1 : 1;
-    return x->text_off < y->text_off ? -1 : x->text_off > y->text_off;
+    const word_sort *x = a, *y = b;
+    if (x->w.len != y->w.len)
+        return x->w.len < y->w.len ? -1 : 1;
+    return memcmp(x->s, y->s, x->w.len);
 }
 
 int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_error *err)
@@ -422,7 +451,7 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
     cslot *ct = NULL;
     cordon__mix_slot *slots = NULL;
     uint32_t *post = NULL, *cur = NULL;
-    cordon__mix_word *words = NULL;
+    word_sort *words = NULL;
     uint64_t *wset = NULL;
     if (!names || !keyoff) {
         rc = CORDON_E_NOMEM;
@@ -621,7 +650,9 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
             if (wset[j])
                 continue;
             wset[j] = key;
-            words[nwords++] = (cordon__mix_word){toff, t->len, 0, cordon__mix_letters(ws, t->len)};
+            words[nwords].s = ws;
+            words[nwords++].w = (cordon__mix_word){toff, (uint8_t)t->len, {0, 0, 0},
+                                                   cordon__mix_letters(ws, t->len)};
         }
     qsort(words, nwords, sizeof *words, cmp_word);
 
@@ -659,7 +690,8 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
     cordon__buf_append(out, slots, (size_t)nslots * sizeof *slots);
     cordon__buf_append(out, post, (size_t)npost * sizeof *post);
     cordon__buf_append(out, zeros, (size_t)(h.off_words - off));
-    cordon__buf_append(out, words, nwords * sizeof *words);
+    for (size_t k = 0; k < nwords; k++)
+        cordon__buf_append(out, &words[k].w, sizeof words[k].w);
     if (out->failed)
         rc = CORDON_E_NOMEM;
 done:

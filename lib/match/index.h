@@ -42,10 +42,10 @@ typedef struct cordon__mix_hdr {
 } cordon__mix_hdr;
 
 /* One distinct word of the list names (4-24 bytes), for the typo scan:
- * sorted by length. */
+ * sorted by length, then bytes. */
 typedef struct cordon__mix_word {
     uint32_t text_off; /* into the text region */
-    uint16_t len, pad;
+    uint8_t len, pad[3];
     uint32_t mask;     /* letters present (cordon__mix_letters) */
 } cordon__mix_word;
 #define CORDON__MIX_WORD_MIN 4
