@@ -395,6 +395,11 @@ static void test_structural_cases(void **state)
         {"Katrangi Trading", "ELECTRONICS KATRANGI TRADING", 2},
         {"IMICO NEKA 456", "IMICO NEKA 456", 3},
         {"Kim Jong Un", "KIM, Jong Un", 1},
+        /* an abjad spelling meets a Latin one by its consonants */
+        {"Mohamed Lakhal", "\xd9\x85\xd8\xad\xd9\x85\xd8\xaf \xd9\x84\xd9\x83\xd8\xad\xd9\x84", 1},
+        {"Omar Hassan", "\xd8\xb9\xd9\x85\xd8\xb1 \xd8\xad\xd8\xb3\xd9\x86", 1},
+        {"Jo Yong-won", "JO YON-GWON", 1},        /* split at different places */
+        {"Qasim L-ARIMI", "Qasim Al-Rimi", 1},   /* a detached letter, split apart */
     };
     for (size_t i = 0; i < sizeof pos / sizeof pos[0]; i++) {
         double s = pm(pos[i].a, pos[i].b, pos[i].type);
@@ -412,6 +417,11 @@ static void test_structural_cases(void **state)
         {"Gulf Electronics Trading FZE", "ELECTRONICS KATRANGI TRADING", 2}, /* generic words */
         {"Kim Jong Un", "KIM, Jong Il", 1},      /* substituted given name */
         {"KIM, Hyok Chol", "KIM, Sok Chol", 1},
+        /* a glued initial must be spelt exactly ("a johnson"/"johnson") */
+        {"Eddie Bernice Johnson", "Edward A. Johnson", 1},
+        {"Deal Holdings", "WHITE SEAL HOLDINGS LIMITED", 2}, /* split at the same place */
+        /* Ahmadi (alef first) is not Hamid: the abjad's letters in order */
+        {"Khamid Takhir", "\xd8\xa7\xd8\xad\xd9\x85\xd8\xaf\xdb\x8c \xd8\xb7\xd8\xa7\xd9\x87\xd8\xb1", 1},
     };
     for (size_t i = 0; i < sizeof neg / sizeof neg[0]; i++) {
         double s = pm(neg[i].a, neg[i].b, neg[i].type);

@@ -82,6 +82,7 @@ static const vcase variants[] = {
     {"Deripaska Oleg", 1, "us_ofac_sdn", "24283", "reordered"},
     {"Oleg Deripsaka", 1, "us_ofac_sdn", "24283", "transposition typo"},
     {"Oleg Derepaska", 0, "us_ofac_sdn", "24283", "substitution typo"},
+    {"Oleg Derypasca", 1, "us_ofac_sdn", "24283", "two typos in one word"},
     {"Олег Дерипаска", 0, "us_ofac_sdn", "24283", "Cyrillic"},
     {"Аркадий Ротенберг", 1, "us_ofac_sdn", "16669", "Cyrillic"},
     {"Юрий Ковальчук", 1, "us_ofac_sdn", "16680", "Cyrillic, other romanisation"},
@@ -326,6 +327,30 @@ static void test_validator(void **state)
     float w = -1.0f;
     check_bad(sec, size, nn, (size_t)h->off_toks + nm[ni].tok_first * sizeof(cordon__mtok) +
                                  offsetof(cordon__mtok, w), &w, 4, "token weight");
+    /* the word list of the typo scan: bounds, lengths, order */
+    assert_true(h->n_words > 1000);
+    assert_int_equal(cordon__mix_validate(sec, size, nn, &x, &err), CORDON_OK);
+    assert_int_equal(x.word_first[CORDON__MIX_WORD_MAX + 1], h->n_words);
+    assert_true(x.word_first[7] > 0 && x.word_first[7] < h->n_words);
+    check_bad(sec, size, nn, offsetof(cordon__mix_hdr, off_words), &big, 8, "word list offset");
+    uint32_t toff = (uint32_t)h->text_size;
+    check_bad(sec, size, nn, (size_t)h->off_words + offsetof(cordon__mix_word, text_off), &toff, 4,
+              "word text");
+    uint8_t wlen = CORDON__MIX_WORD_MAX + 1;
+    check_bad(sec, size, nn, (size_t)h->off_words + offsetof(cordon__mix_word, len), &wlen, 1,
+              "word length");
+    const cordon__mix_word *wd = (const cordon__mix_word *)(sec + h->off_words);
+    uint32_t later = wd[1].text_off; /* the first word again after the second: out of order */
+    check_bad(sec, size, nn, (size_t)h->off_words + offsetof(cordon__mix_word, text_off), &later, 4,
+              "word order");
+    /* a section without a word list (written before it existed) is valid */
+    uint64_t *old = test_malloc(size + 8);
+    memcpy(old, sec, size);
+    ((cordon__mix_hdr *)(void *)old)->n_words = 0;
+    ((cordon__mix_hdr *)(void *)old)->off_words = 0;
+    assert_int_equal(cordon__mix_validate(old, size, nn, &x, &err), CORDON_OK);
+    assert_int_equal(x.n_words, 0);
+    test_free(old);
 }
 
 /* ---- threads ------------------------------------------------------------------ */
