@@ -576,6 +576,11 @@ static void weigh_query(const cordon__mix *x, qname *q)
                 uint32_t df;
                 cordon__mix_lookup(x, cordon__mix_key(MIX_K_TEXT, q->nm.base + t->off, t->len),
                                    &df);
+                /* a spelling the lists do not have ("mokhammad" from
+                 * Cyrillic) is as common as its spelling family */
+                if (!df && t->sklen)
+                    cordon__mix_lookup(x, cordon__mix_key(MIX_K_NEIGH, q->nm.base + t->sk_off,
+                                                          t->sklen), &df);
                 float g = cordon__mtok_default_weight(t) * cordon__mix_idf_factor(x, df);
                 if (df && g < t->w)
                     t->w = g;
