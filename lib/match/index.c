@@ -97,24 +97,6 @@ void cordon__mix_cons_key(const char *base, const cordon__mtok *t, bool query,
          n >= 3 ? 0.75f : 0.55f);
 }
 
-uint32_t cordon__mix_letters(const char *s, size_t n)
-{
-    uint32_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        m |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
-    }
-    return m;
-}
-
-/* at most k bits set */
-static bool few_bits(uint32_t v, int k)
-{
-    for (int i = 0; i < k && v; i++)
-        v &= v - 1;
-    return v == 0;
-}
-
 /* First word of length L (in x's sorted list) not below s[0..n) in its
  * first n bytes. */
 static uint32_t word_lower(const cordon__mix *x, size_t L, const char *s, size_t n)
@@ -155,14 +137,14 @@ void cordon__mix_typo_keys(const cordon__mix *x, const char *s, size_t n,
      * scorer's own distance */
     if (n < 7)
         return;
-    uint32_t mq = cordon__mix_letters(s, n);
+    uint32_t mq = cordon__letters(s, n);
     size_t lo = n - 2 > 7 ? n - 2 : 7;
     size_t hi = n + 2 < CORDON__MIX_WORD_MAX ? n + 2 : CORDON__MIX_WORD_MAX;
     for (size_t L = lo; L <= hi; L++) {
         size_t mx = L < n ? n : L;
         for (uint32_t i = x->word_first[L]; i < x->word_first[L + 1]; i++) {
             const cordon__mix_word *w = &x->words[i];
-            if (!few_bits(mq ^ w->mask, 4))
+            if (!cordon__few_bits(mq ^ w->mask, 4))
                 continue;
             const char *t = x->text + w->text_off;
             int d = cordon__damerau(s, n, t, L, 2);
@@ -652,7 +634,7 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
             wset[j] = key;
             words[nwords].s = ws;
             words[nwords++].w = (cordon__mix_word){toff, (uint8_t)t->len, {0, 0, 0},
-                                                   cordon__mix_letters(ws, t->len)};
+                                                   cordon__letters(ws, t->len)};
         }
     qsort(words, nwords, sizeof *words, cmp_word);
 

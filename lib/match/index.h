@@ -46,7 +46,7 @@ typedef struct cordon__mix_hdr {
 typedef struct cordon__mix_word {
     uint32_t text_off; /* into the text region */
     uint8_t len, pad[3];
-    uint32_t mask;     /* letters present (cordon__mix_letters) */
+    uint32_t mask;     /* letters present (cordon__letters) */
 } cordon__mix_word;
 #define CORDON__MIX_WORD_MIN 4
 #define CORDON__MIX_WORD_MAX 24
@@ -119,8 +119,6 @@ void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordo
  * above. */
 void cordon__mix_cons_key(const char *base, const cordon__mtok *t, bool query,
                           cordon__mix_emit emit, void *ctx);
-/* Bit set of the letters of a word (a-z, one bit for anything else). */
-uint32_t cordon__mix_letters(const char *s, size_t n);
 /* Typo scan: the list words within the scorer's typo budget of a query
  * word (or an inflected ending of it), each emitted as its text key with
  * the strength of that similarity; exact spellings are left to the text key. */

@@ -23,7 +23,8 @@ typedef struct cordon__mtok {
     uint64_t ph[2];         /* phonetic keys packed (up to 7 chars), 0 = none */
     int64_t number;         /* value when kind == NUMBER */
     float w;                /* token weight (IDF-based; 1.0 = average word) */
-    uint32_t pad;
+    uint32_t letters;       /* cordon__letters of the text (0: not computed,
+                               as in snapshots written before it was) */
 } cordon__mtok;
 
 /* A name to score. */
@@ -57,6 +58,18 @@ int cordon__typo_budget(size_t len);
  * are what a Latin spelling of it is sure to share. out holds n bytes;
  * returns the length. */
 size_t cordon__cons_key(const char *sk, size_t n, char *out);
+
+/* Bit set of the letters of a word (a-z, one bit for anything else): an
+ * edit changes at most two bits, so words d edits apart differ in at most
+ * 2d (a cheap test before an edit distance). */
+uint32_t cordon__letters(const char *s, size_t n);
+/* At most k bits of v set. */
+static inline bool cordon__few_bits(uint32_t v, int k)
+{
+    for (int i = 0; i < k && v; i++)
+        v &= v - 1;
+    return v == 0;
+}
 
 /* How two tokens were aligned. */
 enum {
@@ -160,6 +173,11 @@ typedef struct cordon__mresult {
 typedef struct cordon__mwork {
     char buf[1024];           /* glued-token texts */
 } cordon__mwork;
+
+/* Rank of an index candidate from the weight it shares with the query
+ * (acc) and the two names' total weights: the name model's linear part on
+ * those coverages. */
+float cordon__candidate_rank(float acc, float qw, float lw);
 
 /* Score query name q against list name l with optional attributes (NULL =
  * none). Fills r (alignment and features always; r->score in [0,1]). */

@@ -40,6 +40,16 @@ int cordon__typo_budget(size_t len)
     return 2;
 }
 
+uint32_t cordon__letters(const char *s, size_t n)
+{
+    uint32_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        m |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+    }
+    return m;
+}
+
 size_t cordon__cons_key(const char *sk, size_t n, char *out)
 {
     size_t o = 0;
@@ -251,6 +261,7 @@ uint32_t cordon__mname_from_analysis(const cordon__analysis *a, cordon__mtok *to
         t->number = s->number;
         t->ph[0] = pack_phon(s->phon[0]);
         t->ph[1] = pack_phon(s->phon[1]);
+        t->letters = cordon__letters(a->text + t->off, t->len);
         t->w = cordon__mtok_default_weight(t);
         if (t->kind == CORDON__TOK_WORD && t->len >= 2)
             t->w *= cordon__word_factor(a->text + t->off, t->len);
@@ -273,6 +284,7 @@ typedef struct span {
     const uint64_t *ph;
     uint8_t kind, flags;
     int64_t number;
+    uint32_t m; /* cordon__letters of s */
 } span;
 
 static bool is_content(uint8_t kind)
@@ -365,8 +377,9 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
     }
     int budget = cordon__typo_budget(mn);
     if (budget > 0) {
-        int d = raw >= 0 && raw > budget ? budget + 1
-                                         : cordon__damerau(a->s, a->len, b->s, b->len, budget);
+        int d = (raw >= 0 && raw > budget) || !cordon__few_bits(a->m ^ b->m, 2 * budget)
+                    ? budget + 1
+                    : cordon__damerau(a->s, a->len, b->s, b->len, budget);
         /* short words keep their first letter ("tian"/"xian", "rami"/"sami"
          * are different names) */
         if (d <= budget && (mn > 4 || a->s[0] == b->s[0])) {
@@ -374,7 +387,7 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
             *edits = d;
             return 1.0f - 0.6f * (float)d / (float)mx;
         }
-        if (mn >= (tr ? 4u : 6u) && a->sklen > 0 && b->sklen > 0) {
+        if (mn >= (tr ? 4u : 6u) && a->sklen > 0 && b->sklen > 0 && a->s[0] == b->s[0]) {
             size_t smn = a->sklen < b->sklen ? a->sklen : b->sklen;
             int sb = cordon__typo_budget(smn);
             d = cordon__damerau(a->sk, a->sklen, b->sk, b->sklen, sb);
@@ -439,6 +452,7 @@ typedef struct side {
     const cordon__mname *nm;
     int idx[MAXC];  /* content token index in nm->t */
     float w[MAXC];
+    uint32_t m[MAXC]; /* letters of the texts */
     int n;
     int middle[MAXC];
 } side;
@@ -451,6 +465,8 @@ static void side_init(side *s, const cordon__mname *nm)
         if (!is_content(nm->t[i].kind))
             continue;
         s->idx[s->n] = (int)i;
+        s->m[s->n] = nm->t[i].letters ? nm->t[i].letters
+                                       : cordon__letters(nm->base + nm->t[i].off, nm->t[i].len);
         float w = nm->t[i].w;
         s->w[s->n] = w > 0 ? w : 0.01f;
         s->n++;
@@ -498,8 +514,10 @@ static void make_span(const side *s, int i, int n, char *buf, size_t cap, size_t
         out->kind = t->kind;
         out->flags = t->flags;
         out->number = t->number;
+        out->m = s->m[i];
         return;
     }
+    out->m = s->m[i] | s->m[i + 1];
     const cordon__mtok *u = &s->nm->t[s->idx[i + 1]];
     static const uint64_t noph[2] = {0, 0};
     out->ph = noph;
@@ -719,6 +737,20 @@ double cordon__default_threshold(int type)
     case CORDON__TYPE_AIRCRAFT: return THRESH_AIRCRAFT;
     default: return THRESH_ANY;
     }
+}
+
+float cordon__candidate_rank(float acc, float qw, float lw)
+{
+    /* the scorer's name model on the coverages the index can estimate: the
+     * matched weight over the query's and over the list name's */
+    double cq = qw > 0 ? acc / qw : 0, cl = lw > 0 ? acc / lw : 0;
+    if (cq > 1) cq = 1;
+    if (cl > 1) cl = 1;
+    /* log1p by its Pade approximant (within 1% up to 3; ranks thousands of
+     * candidates per query) */
+    double a = acc > 0 ? acc : 0, l1p = a * (6.0 + a) / (6.0 + 4.0 * a);
+    return (float)(W_FEAT[CORDON__F_COV_L] * cl + W_FEAT[CORDON__F_COV_Q] * cq +
+                   W_FEAT[CORDON__F_MINCOV] * (cq < cl ? cq : cl) + W_FEAT[CORDON__F_STRONG] * l1p);
 }
 
 static double sigmoid(double z)

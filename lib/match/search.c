@@ -728,8 +728,24 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
                 c.qw = t->w > 0 ? t->w : 0.25f;
                 cordon__mix_token_keys(nm->base, t, next, visit, &c);
                 cordon__mix_cons_key(nm->base, t, true, visit, &c);
-                if (t->kind == CORDON__TOK_WORD)
+                if (t->kind == CORDON__TOK_WORD) {
                     cordon__mix_typo_keys(x, nm->base + t->off, t->len, visit, &c);
+                    /* a letter too many in the query ("najdi"/"naji"): the
+                     * skeletons may differ more ("nada"/"na") */
+                    const char *ts = nm->base + t->off;
+                    size_t L = t->len;
+                    if (L >= 5 && L <= 24) {
+                        char d[24];
+                        for (size_t a = L - 1 <= 4 ? 1 : 0; a < L; a++) {
+                            if (a > 0 && ts[a] == ts[a - 1])
+                                continue;
+                            memcpy(d, ts, a);
+                            memcpy(d + a, ts + a + 1, L - a - 1);
+                            visit(&c, cordon__mix_key(MIX_K_TEXT, d, L - 1),
+                                  1.0f - 0.6f / (float)L);
+                        }
+                    }
+                }
                 /* two edits in a long token: the query's two-deletion keys meet
                  * the list's one-deletion keys (an edit on each side, or two
                  * on the query side) */
@@ -752,17 +768,15 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
                     }
                 }
             }
-            /* rank candidates: weighted overlap relative to both names (Dice),
-             * the list name's weight capped at twice the query's so that a
-             * long list name holding the whole query still ranks high */
+            /* rank candidates by the name model on the shared weight: the
+             * query's coverage counts most, so a long list name holding the
+             * whole query still ranks high */
             size_t nc = 0;
             for (uint32_t k = 0; k < c.nt; k++) {
                 uint32_t id = c.touched[k];
                 if (c.mask[id] & 0x80000000u)
                     continue;
-                float lw = x->names[id].wsum, cap = 2.0f * qn[i].wsum;
-                float den = qn[i].wsum + (lw < cap ? lw : cap);
-                float rk = den > 0 ? 2.0f * c.acc[id] / den : 0;
+                float rk = cordon__candidate_rank(c.acc[id], qn[i].wsum, x->names[id].wsum);
                 cands[nc++] = (cand){id, rk};
             }
             for (uint32_t k = 0; k < c.nt; k++)
