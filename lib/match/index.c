@@ -339,9 +339,11 @@ void cordon__match_detach(struct cordon_db *db)
 {
     if (db->match) {
         cordon__mix *x = db->match;
-        void *sc = atomic_exchange(&x->scratch, NULL);
-        if (sc)
-            cordon__search_scratch_free(&db->alloc, sc);
+        for (int i = 0; i < CORDON__MIX_SCRATCH; i++) {
+            void *sc = atomic_exchange(&x->scratch[i], NULL);
+            if (sc)
+                cordon__search_scratch_free(&db->alloc, sc);
+        }
         cordon__free(&db->alloc, db->match);
     }
     db->match = NULL;

@@ -71,6 +71,8 @@ enum {
     MIX_K_CONS_ABJAD = 8, MIX_K_CONS_OTHER = 9
 };
 
+#define CORDON__MIX_SCRATCH 4
+
 /* Runtime view (db->match): pointers into the mapped section. */
 typedef struct cordon__mix {
     const cordon__mix_hdr *h;
@@ -84,10 +86,14 @@ typedef struct cordon__mix {
     const cordon__mix_word *words;
     uint32_t n_words;
     uint32_t word_first[CORDON__MIX_WORD_MAX + 2]; /* words of length L: [first[L], first[L+1]) */
-    /* one cached search scratch (per-name candidate arrays, ~20 bytes per db
+    /* cached search scratches (per-name candidate arrays, ~24 bytes per db
      * name), taken and given back with atomic exchanges so that concurrent
-     * searches never share it; freed by cordon__match_detach */
-    _Atomic(void *) scratch;
+     * searches never share one; a few, so that threads searching at once
+     * do not allocate and fault in a fresh block per query; freed by
+     * cordon__match_detach */
+    char pad0[64]; /* the slots are written by every search: keep them off */
+    _Atomic(void *) scratch[CORDON__MIX_SCRATCH]; /* the cache lines read */
+    char pad1[64];
 } cordon__mix;
 
 /* Free a search scratch (search.c). */

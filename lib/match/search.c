@@ -450,11 +450,14 @@ void cordon__search_scratch_free(const cordon__alloc *A, void *s)
     cordon__free(A, s);
 }
 
-/* The db's cached scratch, or a new one (NULL: out of memory). */
+/* One of the db's cached scratches, or a new one (NULL: out of memory). */
 static scratch *scratch_take(const cordon_db *db, uint32_t N)
 {
     cordon__mix *mx = db->match;
-    scratch *s = atomic_exchange(&mx->scratch, NULL);
+    scratch *s = NULL;
+    for (int i = 0; i < CORDON__MIX_SCRATCH && !s; i++)
+        if (atomic_load(&mx->scratch[i]))
+            s = atomic_exchange(&mx->scratch[i], NULL);
     if (s && s->n == N)
         return s;
     if (s)
@@ -478,13 +481,16 @@ static scratch *scratch_take(const cordon_db *db, uint32_t N)
     return s;
 }
 
-/* Give a clean scratch back to the db (or free it when one is cached). */
+/* Give a clean scratch back to the db (or free it when every slot is taken). */
 static void scratch_give(const cordon_db *db, scratch *s)
 {
     cordon__mix *mx = db->match;
-    scratch *old = atomic_exchange(&mx->scratch, s);
-    if (old)
-        cordon__free(&db->alloc, old);
+    for (int i = 0; i < CORDON__MIX_SCRATCH; i++) {
+        void *expect = NULL;
+        if (atomic_compare_exchange_strong(&mx->scratch[i], &expect, (void *)s))
+            return;
+    }
+    cordon__free(&db->alloc, s); /* every slot full */
 }
 
 static int cmp_cand(const void *a, const void *b)
