@@ -64,9 +64,9 @@ static void expect_norm(const char *name, int type, const char *want)
 #define V CORDON_TYPE_VESSEL
 
 /* Figures measured on the shared data (regression values). */
-#define SKEL_HITS 64
-#define PHON_HITS 73
-#define KEPT 8
+#define SKEL_HITS 68
+#define PHON_HITS 77
+#define KEPT 4
 #define RIG_NAMES 344
 #define RIG_TOKENS 894
 #define RIG_LEGAL 71
@@ -111,6 +111,15 @@ static void test_translit_scripts(void **state)
     expect_norm("ולדימיר פוטין", P, "vldimir potin");
     expect_norm("弗拉基米尔·普京", P, "弗拉基米尔 普京");
     expect_norm("ウラジーミル・プーチン", P, "ウラジーミル プーチン");
+    /* Brahmic scripts: inherent vowel, virama, vowel signs, word-final
+     * schwa dropped after a single consonant, kept after a cluster */
+    expect_norm("व्लादिमीर पुतिन", P, "vladimir putin");      /* Devanagari */
+    expect_norm("ভ্লাদিমির পুতিন", P, "bhladimir putin");     /* Bengali */
+    expect_norm("ವ್ಲಾದಿಮಿರ್ ಪುತಿನ್", P, "vladimir putin");    /* Kannada */
+    expect_norm("नरेन्द्र मोदी", P, "narendra modi");
+    expect_norm("ਨਰਿੰਦਰ ਮੋਦੀ", P, "narindar modi");          /* Gurmukhi tippi */
+    expect_norm("ज़ाकिर फ़ारूक़", P, "zakir faruq");          /* nukta */
+    expect_norm("अमित शाह", P, "amit shah");
 }
 
 static void test_tokenize(void **state)
@@ -298,7 +307,7 @@ static void test_numbers(void **state)
     expect_tokens("1st Battalion", U, "1st:n battalion:w");
     expect_tokens("Third Battalion", O, "third:n battalion:w");
     expect_tokens("٣٤٥ Company", O, "345:n company:l=COMPANY");
-    expect_tokens("कंपनी १२३", O, "कंपनी:w 123:n");
+    expect_tokens("कंपनी १२३", O, "kanpani:w 123:n"); /* Devanagari digits, romanised word */
     expect_tokens("Henry VIII", P, "henry:w viii:n");
     expect_tokens("Star Ocean II", V, "star:w ocean:w ii:n");
     expect_tokens("Star Ocean XXIV", V, "star:w ocean:w xxiv:n");

@@ -307,6 +307,7 @@ CORDON_API const char *cordon_analysis_token_legal_class(const cordon_analysis *
  * @param i token index
  * @return a static lower-case name ("latin", "cyrillic", "greek", "armenian",
  *         "georgian", "hangul", "arabic", "hebrew", "han", "kana", "thai",
+ *         "indic" for the Brahmic scripts Devanagari to Malayalam,
  *         "common" for digits only, "other"), or NULL when out of range
  * @since 0.1
  */

@@ -565,6 +565,34 @@ static int tokenize(cordon__analysis *a, const char *s, size_t n)
             t.last_digit = 0;
             continue;
         }
+        if (c >= 0x0900 && c < 0x0D80) { /* Devanagari .. Malayalam */
+            size_t after1, after2;
+            uint32_t n1 = peek_cp(&t, i, &after1), n2 = peek_cp(&t, after1, &after2);
+            char buf[8];
+            int eat = 0;
+            uint32_t prev = 0;
+            if (off > 0) {
+                size_t p = off - 1;
+                while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
+                    p--;
+                prev = cordon__utf8_next(s, n, &p);
+            }
+            int m = cordon__indic_romanize(prev, c, n1, n2, buf, &eat);
+            if (m >= 0) {
+                if (eat)
+                    i = after1;
+                if (m > 0) {
+                    buf[m] = 0;
+                    tk_emit_str(&t, buf, off, i, CORDON__SCRIPT_INDIC);
+                    t.nletters++;
+                    t.seg++;
+                    t.last_digit = 0;
+                } else if (t.open && !t.pass) {
+                    t.src_end = i; /* virama: part of the word */
+                }
+                continue;
+            }
+        }
         uint32_t lc = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
         size_t skip = 0, after;
         uint32_t next = peek_cp(&t, i, &after);
@@ -951,8 +979,8 @@ const char *cordon__script_name(int script)
 {
     static const char *const names[] = {"common", "latin", "cyrillic", "greek", "armenian",
                                         "georgian", "hangul", "arabic", "hebrew", "han",
-                                        "kana", "thai", "other"};
-    if (script < 0 || script > CORDON__SCRIPT_OTHER)
+                                        "kana", "thai", "other", "indic"};
+    if (script < 0 || script > CORDON__SCRIPT_INDIC)
         return "other";
     return names[script];
 }

@@ -15,6 +15,13 @@ uint32_t cordon__translit_row_cp(size_t i);
  * prev_final_l: the previous syllable of the word ended in ㄹ. */
 size_t cordon__hangul_romanize(uint32_t cp, int prev_final_l, char *out);
 int cordon__hangul_final_is_l(uint32_t cp);
+/* Romanisation of a letter of the ISCII-like Brahmic blocks (U+0900-U+0D7F)
+ * given the code point before it and the next two: its Latin letters in out
+ * (up to 6 bytes),
+ * or -1 when c is not such a letter (digits, dandas). *eat_next is set when
+ * the next code point (a nukta) was folded into c. */
+int cordon__indic_romanize(uint32_t prev, uint32_t c, uint32_t next, uint32_t next2, char *out,
+                           int *eat_next);
 
 /* tables.c: keyword lookup (legal forms, honorifics, particles, stopwords,
  * ordinal words). Keys are normalized token sequences joined by ' '. */

@@ -358,3 +358,119 @@ int cordon__hangul_final_is_l(uint32_t cp)
 {
     return (cp - 0xAC00u) % 28u == 8u;
 }
+
+/* ---- Brahmic scripts laid out like ISCII -------------------------------- */
+/* Devanagari (U+0900), Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
+ * Kannada and Malayalam (U+0D00) share one layout: a letter's place in its
+ * 128-code block says what it is. Consonants carry an inherent "a" unless a
+ * vowel sign or a virama follows, or the word ends (Hindi/Bengali drop it
+ * there: पुतिन "putin"); long vowels are written single (आ/ा "a"), as
+ * names are romanised in the press. */
+
+static const char *const in_vowel[0x15] = { /* independent vowels, 0x00-0x14 */
+    NULL, "n", "n", "h", "a", "a", "a", "i", "i", "u", "u",
+    "ri", "l", "e", "e", "e", "ai", "o", "o", "o", "au"};
+static const char *const in_cons[0x25] = { /* 0x15-0x39 */
+    "k", "kh", "g", "gh", "n", "ch", "chh", "j", "jh", "n",  /* ka .. nya */
+    "t", "th", "d", "dh", "n", "t", "th", "d", "dh", "n",     /* tta .. na */
+    "n", "p", "ph", "b", "bh", "m", "y", "r", "r", "l",       /* nnna .. la */
+    "l", "l", "v", "sh", "sh", "s", "h"};                     /* lla .. ha */
+static const char *const in_sign[0x0F] = { /* vowel signs, 0x3E-0x4C */
+    "a", "i", "i", "u", "u", "ri", "ri", "e", "e", "e", "ai", "o", "o", "o", "au"};
+static const char *const in_nukta_cons[8] = { /* 0x58-0x5F */
+    "q", "kh", "gh", "z", "r", "rh", "f", "y"};
+
+enum { IN_NONE, IN_CONS, IN_VOWEL, IN_SIGN, IN_VIRAMA, IN_NUKTA, IN_MARK };
+
+static int in_class(uint32_t c, const char **lat)
+{
+    *lat = NULL;
+    if (c < 0x0900 || c >= 0x0D80)
+        return IN_NONE;
+    uint32_t o = c & 0x7F;
+    if (o >= 0x01 && o <= 0x03) {
+        *lat = in_vowel[o];
+        return IN_MARK;
+    }
+    if (o >= 0x04 && o <= 0x14) {
+        *lat = in_vowel[o];
+        return IN_VOWEL;
+    }
+    if (o >= 0x15 && o <= 0x39) {
+        *lat = in_cons[o - 0x15];
+        return IN_CONS;
+    }
+    if (o == 0x3C)
+        return IN_NUKTA;
+    if (o == 0x3D) { /* avagraha */
+        *lat = "";
+        return IN_MARK;
+    }
+    if (o >= 0x3E && o <= 0x4C) {
+        *lat = in_sign[o - 0x3E];
+        return IN_SIGN;
+    }
+    if (o == 0x4D)
+        return IN_VIRAMA;
+    if (o >= 0x58 && o <= 0x5F) {
+        *lat = in_nukta_cons[o - 0x58];
+        return IN_CONS;
+    }
+    if (o == 0x60 || o == 0x61) {
+        *lat = o == 0x60 ? "ri" : "l";
+        return IN_VOWEL;
+    }
+    if (o == 0x62 || o == 0x63) {
+        *lat = "l";
+        return IN_SIGN;
+    }
+    if (c == 0x09CE) { /* Bengali khanda ta: no inherent vowel */
+        *lat = "t";
+        return IN_SIGN;
+    }
+    if (c == 0x0A70 || c == 0x0A71) { /* Gurmukhi tippi (n), addak (doubling) */
+        *lat = c == 0x0A70 ? "n" : "";
+        return IN_MARK;
+    }
+    if (c >= 0x0D7A && c <= 0x0D7F) { /* Malayalam chillu letters */
+        static const char *const chillu[6] = {"n", "n", "r", "l", "l", "k"};
+        *lat = chillu[c - 0x0D7A];
+        return IN_SIGN;
+    }
+    return IN_NONE;
+}
+
+int cordon__indic_romanize(uint32_t prev, uint32_t c, uint32_t next, uint32_t next2, char *out,
+                           int *eat_next)
+{
+    const char *lat;
+    *eat_next = 0;
+    int k = in_class(c, &lat);
+    if (k == IN_NONE)
+        return -1;
+    if (k == IN_NUKTA || k == IN_VIRAMA) /* after their consonant (handled there) */
+        return 0;
+    size_t n = 0;
+    if (k == IN_CONS && next == (c & ~0x7Fu) + 0x3C) { /* nukta: ka -> qa, ja -> za, pha -> fa */
+        static const uint32_t from[6] = {0x15, 0x16, 0x17, 0x1C, 0x21, 0x2B};
+        static const char *const to[6] = {"q", "kh", "gh", "z", "r", "f"};
+        for (int i = 0; i < 6; i++)
+            if ((c & 0x7F) == from[i])
+                lat = to[i];
+        *eat_next = 1;
+        next = next2;
+    }
+    for (const char *p = lat; *p; p++)
+        out[n++] = *p;
+    if (k == IN_CONS) {
+        /* the inherent vowel, unless a sign or virama follows, or the word
+         * ends here after a single consonant (a final cluster keeps it:
+         * नरेन्द्र "narendra") */
+        const char *dummy;
+        int nk = (next & ~0x7Fu) == (c & ~0x7Fu) ? in_class(next, &dummy) : IN_NONE;
+        bool cluster = prev == (c & ~0x7Fu) + 0x4D;
+        if (nk == IN_CONS || nk == IN_VOWEL || nk == IN_MARK || (nk == IN_NONE && cluster))
+            out[n++] = 'a';
+    }
+    return (int)n;
+}
