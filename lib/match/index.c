@@ -115,7 +115,22 @@ static uint32_t word_lower(const cordon__mix *x, size_t L, const char *s, size_t
 void cordon__mix_typo_keys(const cordon__mix *x, const char *s, size_t n,
                            cordon__mix_emit emit, void *ctx)
 {
-    if (!x->n_words || n < CORDON__MIX_WORD_MIN || n > CORDON__MIX_WORD_MAX)
+    if (n < CORDON__MIX_WORD_MIN || n > CORDON__MIX_WORD_MAX)
+        return;
+    /* a letter too many in the query ("najdi"/"naji", where the skeletons
+     * differ by more: "nada"/"na"): its one-deletions as text keys, the
+     * first letter kept when four are left */
+    if (n >= 5) {
+        char d[CORDON__MIX_WORD_MAX];
+        for (size_t a = n - 1 <= 4 ? 1 : 0; a < n; a++) {
+            if (a > 0 && s[a] == s[a - 1])
+                continue; /* same deletion as the previous one */
+            memcpy(d, s, a);
+            memcpy(d + a, s + a + 1, n - a - 1);
+            emit(ctx, cordon__mix_key(MIX_K_TEXT, d, n - 1), 1.0f - 0.6f / (float)n);
+        }
+    }
+    if (!x->n_words)
         return;
     /* an inflected ending (the scorer's "putin"/"putinas" rule, 5+ letters
      * in common, 1-2 more): a shorter list word is the query's prefix, a

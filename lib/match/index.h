@@ -125,9 +125,10 @@ void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordo
  * above. */
 void cordon__mix_cons_key(const char *base, const cordon__mtok *t, bool query,
                           cordon__mix_emit emit, void *ctx);
-/* Typo scan: the list words within the scorer's typo budget of a query
- * word (or an inflected ending of it), each emitted as its text key with
- * the strength of that similarity; exact spellings are left to the text key. */
+/* Query-side text keys of a word: its one-deletions (a letter too many),
+ * and through the word list the list words two edits away (7+ letters) or
+ * an inflected ending apart, each emitted as a text key with the scorer's
+ * similarity as strength; exact spellings are left to the text key. */
 void cordon__mix_typo_keys(const cordon__mix *x, const char *s, size_t n,
                            cordon__mix_emit emit, void *ctx);
 /* True for tokens that are indexed / looked up. */

@@ -734,24 +734,8 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
                 c.qw = t->w > 0 ? t->w : 0.25f;
                 cordon__mix_token_keys(nm->base, t, next, visit, &c);
                 cordon__mix_cons_key(nm->base, t, true, visit, &c);
-                if (t->kind == CORDON__TOK_WORD) {
+                if (t->kind == CORDON__TOK_WORD)
                     cordon__mix_typo_keys(x, nm->base + t->off, t->len, visit, &c);
-                    /* a letter too many in the query ("najdi"/"naji"): the
-                     * skeletons may differ more ("nada"/"na") */
-                    const char *ts = nm->base + t->off;
-                    size_t L = t->len;
-                    if (L >= 5 && L <= 24) {
-                        char d[24];
-                        for (size_t a = L - 1 <= 4 ? 1 : 0; a < L; a++) {
-                            if (a > 0 && ts[a] == ts[a - 1])
-                                continue;
-                            memcpy(d, ts, a);
-                            memcpy(d + a, ts + a + 1, L - a - 1);
-                            visit(&c, cordon__mix_key(MIX_K_TEXT, d, L - 1),
-                                  1.0f - 0.6f / (float)L);
-                        }
-                    }
-                }
                 /* two edits in a long token: the query's two-deletion keys meet
                  * the list's one-deletion keys (an edit on each side, or two
                  * on the query side) */
