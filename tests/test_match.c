@@ -398,6 +398,8 @@ static void test_structural_cases(void **state)
         /* an abjad spelling meets a Latin one by its consonants */
         {"Mohamed Lakhal", "\xd9\x85\xd8\xad\xd9\x85\xd8\xaf \xd9\x84\xd9\x83\xd8\xad\xd9\x84", 1},
         {"Omar Hassan", "\xd8\xb9\xd9\x85\xd8\xb1 \xd8\xad\xd8\xb3\xd9\x86", 1},
+        {"Samira Shahbandar", "\xd8\xb3\xd9\x85\xd9\x8a\xd8\xb1\xd8\xa9\x20\xd8\xa7\xd9\x84\xd8\xb4\xd8\xa7\xd9\x87\xd8\xa8\xd9\x86\xd8\xaf\xd8\xb1", 1}, /* article left out in Latin */
+        {"Abd el Kader", "\xd8\xb9\xd8\xa8\xd8\xaf\x20\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd8\xaf\xd8\xb1", 1},    /* article as a Latin word */
         {"Jo Yong-won", "JO YON-GWON", 1},        /* split at different places */
         {"Qasim L-ARIMI", "Qasim Al-Rimi", 1},   /* a detached letter, split apart */
     };

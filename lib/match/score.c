@@ -370,7 +370,11 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
      * their consonants ("mhmd"/"mohamed", "hsn"/"hassan") */
     if ((a->flags ^ b->flags) & CORDON__MT_TRANSLIT) {
         const span *ab = (a->flags & CORDON__MT_TRANSLIT) ? a : b, *ot = ab == a ? b : a;
-        if (abjad_spelling(ab->sk, ab->sklen, ot->sk, ot->sklen)) {
+        /* the article glued to an Arabic word is often left out in Latin
+         * ("الشاهبندر"/"shahbandar") */
+        if (abjad_spelling(ab->sk, ab->sklen, ot->sk, ot->sklen) ||
+            (ab->sklen >= 5 && ab->sk[0] == 'a' && ab->sk[1] == 'l' &&
+             abjad_spelling(ab->sk + 2, ab->sklen - 2, ot->sk, ot->sklen))) {
             *how = CORDON__HOW_SKELETON;
             return 0.85f;
         }
@@ -817,8 +821,7 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                               (how == CORDON__HOW_TYPO && edits <= 1 && a.len >= 6 &&
                                b.len >= 6) ||
                               (how == CORDON__HOW_SKELETON && s >= 0.84f &&
-                               ((a.flags | b.flags) & CORDON__MT_TRANSLIT) &&
-                               cordon__jaro_winkler(a.s, a.len, b.s, b.len) >= 0.8)))
+                               ((a.flags | b.flags) & CORDON__MT_TRANSLIT))))
                             continue;
                         how = CORDON__HOW_GLUED;
                         s *= 0.97f;
