@@ -263,6 +263,60 @@ static void test_options_and_errors(void **state)
     cordon_options_free(o);
 }
 
+/* ---- keys that only some names meet (a small db, no shared data) ------------ */
+
+/* The index must reach these list names from the query alone: no other key
+ * (text, skeleton, its deletions, phonetic, pieces) meets them. */
+static void test_special_keys(void **state)
+{
+    (void)state;
+    static const char csv[] =
+        "id,name,type\n"
+        "1,\xd8\xb3\xd9\x85\xd9\x8a\xd8\xb1\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb4\xd8\xa7\xd9\x87"
+        "\xd8\xa8\xd9\x86\xd8\xaf\xd8\xb1,person\n"              /* Samira al-Shahbandar */
+        "2,\xd9\x85\xd8\xad\xd9\x85\xd8\xaf \xd9\x84\xd9\x83\xd8\xad\xd9\x84,person\n" /* Mohamed Lakhal */
+        "3,SERVINAVES S.A.,organization\n"
+        "4,ISLAMIC ARMY,organization\n"
+        "5,NAJI TRADING,organization\n"
+        "6,Samir Bandar,person\n"
+        "7,Lakhdar Halal,person\n";
+    cordon_builder *b;
+    cordon_error err;
+    cordon_db *db = NULL;
+    assert_int_equal(cordon_builder_new(&b, NULL, &err), CORDON_OK);
+    assert_int_equal(cordon_builder_add_buffer(b, csv, sizeof csv - 1, "keys.csv", "generic_csv",
+                                               "keys", &err),
+                     CORDON_OK);
+    assert_int_equal(cordon_builder_finish(b, &db, &err), CORDON_OK);
+    cordon_builder_free(b);
+    static const struct { const char *query, *entity, *what; } cases[] = {
+        {"Shahbandar", "1", "consonants of an Arabic word, its article left out"},
+        {"Lakhal", "2", "consonants of an Arabic word"},
+        {"Sqrvianves", "3", "two edits in a long word (word list)"},
+        {"Islam Army", "4", "an inflected ending (word list)"},
+        {"Najdi Trading", "5", "a letter too many (text deletion)"},
+    };
+    cordon_options *o = tu_options();
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cordon_party *p;
+        assert_int_equal(cordon_party_new(&p, o, &err), CORDON_OK);
+        assert_int_equal(cordon_party_add_name(p, cases[i].query, CORDON_NUL_TERMINATED, &err),
+                         CORDON_OK);
+        cordon_results *r = NULL;
+        assert_int_equal(cordon_screen_party(db, p, o, &r, &err), CORDON_OK);
+        bool found = false;
+        for (size_t k = 0; k < cordon_results_count(r); k++)
+            found |= strcmp(cordon_results_entity_id(r, k), cases[i].entity) == 0;
+        if (!found)
+            fail_msg("%s (%s): entity %s not found", cases[i].query, cases[i].what,
+                     cases[i].entity);
+        cordon_results_free(r);
+        cordon_party_free(p);
+    }
+    cordon_options_free(o);
+    cordon_db_free(db);
+}
+
 /* ---- the section validator -------------------------------------------------- */
 
 static void check_bad(const unsigned char *good, size_t size, uint32_t n_names, size_t off,
@@ -423,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_unlisted),
         cmocka_unit_test(test_options_and_errors),
         cmocka_unit_test(test_validator),
+        cmocka_unit_test(test_special_keys),
         cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

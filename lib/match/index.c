@@ -92,9 +92,13 @@ void cordon__mix_cons_key(const char *base, const cordon__mtok *t, bool query,
     if (n < 2)
         return;
     bool abjad = (t->flags & CORDON__MT_TRANSLIT) != 0;
+    int ns = abjad != query ? MIX_K_CONS_ABJAD : MIX_K_CONS_OTHER;
     /* two consonants are a weak key: long postings of it are skipped */
-    emit(ctx, cordon__mix_key(abjad != query ? MIX_K_CONS_ABJAD : MIX_K_CONS_OTHER, c, n),
-         n >= 3 ? 0.75f : 0.55f);
+    emit(ctx, cordon__mix_key(ns, c, n), n >= 3 ? 0.75f : 0.55f);
+    /* an Arabic word's glued article, often left out in Latin */
+    const char *sk = base + t->sk_off;
+    if (abjad && t->sklen >= 5 && sk[0] == 'a' && sk[1] == 'l' && n >= 3 && c[0] == 'l')
+        emit(ctx, cordon__mix_key(ns, c + 1, n - 1), n - 1 >= 3 ? 0.75f : 0.55f);
 }
 
 /* First word of length L (in x's sorted list) not below s[0..n) in its
