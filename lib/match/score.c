@@ -285,6 +285,7 @@ typedef struct span {
     uint8_t kind, flags;
     int64_t number;
     uint32_t m; /* cordon__letters of s */
+    bool glued; /* two tokens concatenated */
 } span;
 
 static bool is_content(uint8_t kind)
@@ -371,9 +372,9 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
     if ((a->flags ^ b->flags) & CORDON__MT_TRANSLIT) {
         const span *ab = (a->flags & CORDON__MT_TRANSLIT) ? a : b, *ot = ab == a ? b : a;
         /* the article glued to an Arabic word is often left out in Latin
-         * ("الشاهبندر"/"shahbandar") */
+         * ("الشاهبندر"/"shahbandar"; one word, not two glued here) */
         if (abjad_spelling(ab->sk, ab->sklen, ot->sk, ot->sklen) ||
-            (ab->sklen >= 5 && ab->sk[0] == 'a' && ab->sk[1] == 'l' &&
+            (!ab->glued && ab->sklen >= 5 && ab->sk[0] == 'a' && ab->sk[1] == 'l' &&
              abjad_spelling(ab->sk + 2, ab->sklen - 2, ot->sk, ot->sklen))) {
             *how = CORDON__HOW_SKELETON;
             return 0.85f;
@@ -519,9 +520,11 @@ static void make_span(const side *s, int i, int n, char *buf, size_t cap, size_t
         out->flags = t->flags;
         out->number = t->number;
         out->m = s->m[i];
+        out->glued = false;
         return;
     }
     out->m = s->m[i] | s->m[i + 1];
+    out->glued = true;
     const cordon__mtok *u = &s->nm->t[s->idx[i + 1]];
     static const uint64_t noph[2] = {0, 0};
     out->ph = noph;
