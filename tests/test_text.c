@@ -119,6 +119,9 @@ static void test_translit_scripts(void **state)
     expect_norm("नरेन्द्र मोदी", P, "narendra modi");
     expect_norm("ਨਰਿੰਦਰ ਮੋਦੀ", P, "narindar modi");          /* Gurmukhi tippi */
     expect_norm("ज़ाकिर फ़ारूक़", P, "zakir faruq");          /* nukta */
+    /* a nukta letter precomposed (U+095D) or as consonant + nukta: one spelling */
+    expect_norm("\xe0\xa4\xac\xe0\xa5\x9d\xe0\xa4\xbe", P, "barha");
+    expect_norm("\xe0\xa4\xac\xe0\xa4\xa2\xe0\xa4\xbc\xe0\xa4\xbe", P, "barha");
     expect_norm("अमित शाह", P, "amit shah");
 }
 

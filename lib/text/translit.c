@@ -377,8 +377,10 @@ static const char *const in_cons[0x25] = { /* 0x15-0x39 */
     "l", "l", "v", "sh", "sh", "s", "h"};                     /* lla .. ha */
 static const char *const in_sign[0x0F] = { /* vowel signs, 0x3E-0x4C */
     "a", "i", "i", "u", "u", "ri", "ri", "e", "e", "e", "ai", "o", "o", "o", "au"};
-static const char *const in_nukta_cons[8] = { /* 0x58-0x5F */
-    "q", "kh", "gh", "z", "r", "rh", "f", "y"};
+/* consonant + nukta, precomposed at 0x58-0x5F or written as two code
+ * points: the base consonants and what they become */
+static const uint8_t in_nukta_base[8] = {0x15, 0x16, 0x17, 0x1C, 0x21, 0x22, 0x2B, 0x2F};
+static const char *const in_nukta_cons[8] = {"q", "kh", "gh", "z", "r", "rh", "f", "y"};
 
 enum { IN_NONE, IN_CONS, IN_VOWEL, IN_SIGN, IN_VIRAMA, IN_NUKTA, IN_MARK };
 
@@ -452,11 +454,9 @@ int cordon__indic_romanize(uint32_t prev, uint32_t c, uint32_t next, uint32_t ne
         return 0;
     size_t n = 0;
     if (k == IN_CONS && next == (c & ~0x7Fu) + 0x3C) { /* nukta: ka -> qa, ja -> za, pha -> fa */
-        static const uint32_t from[6] = {0x15, 0x16, 0x17, 0x1C, 0x21, 0x2B};
-        static const char *const to[6] = {"q", "kh", "gh", "z", "r", "f"};
-        for (int i = 0; i < 6; i++)
-            if ((c & 0x7F) == from[i])
-                lat = to[i];
+        for (int i = 0; i < 8; i++)
+            if ((c & 0x7F) == in_nukta_base[i])
+                lat = in_nukta_cons[i];
         *eat_next = 1;
         next = next2;
     }
