@@ -82,13 +82,31 @@ void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordo
     }
 }
 
+/* Consonant key of a skeleton: the skeleton without its vowel marks ('a')
+ * and w/v glides, runs collapsed ("mahamad" -> "mhmd", "havas" -> "hs").
+ * Abjad spellings write only long vowels, so an Arabic name's consonants
+ * are what a Latin spelling of it is sure to share. out holds n bytes;
+ * returns the length. */
+static size_t cons_key(const char *sk, size_t n, char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = sk[i];
+        if (c == 'a' || c == 'v')
+            continue;
+        if (o == 0 || out[o - 1] != c)
+            out[o++] = c;
+    }
+    return o;
+}
+
 void cordon__mix_cons_key(const char *base, const cordon__mtok *t, bool query,
                           cordon__mix_emit emit, void *ctx)
 {
     if (t->kind != CORDON__TOK_WORD || t->sklen < 3 || t->sklen > 40)
         return;
     char c[40];
-    size_t n = cordon__cons_key(base + t->sk_off, t->sklen, c);
+    size_t n = cons_key(base + t->sk_off, t->sklen, c);
     if (n < 2)
         return;
     bool abjad = (t->flags & CORDON__MT_TRANSLIT) != 0;

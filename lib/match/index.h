@@ -118,11 +118,11 @@ void cordon__mix_name_get(const cordon__mix *x, uint32_t i, cordon__mname *out);
 typedef void (*cordon__mix_emit)(void *ctx, uint64_t key, float strength);
 void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordon__mtok *next,
                             cordon__mix_emit emit, void *ctx);
-/* Consonant key of a word (cordon__cons_key, 2+ consonants) that lets a
- * spelling in an abjad meet one in another script: a list token files it
- * under its own side (abjad or other), a query token (query = true) looks it
- * up under the opposite side, so Latin meets Latin only through the keys
- * above. */
+/* Consonant key of a word (its skeleton without vowel marks and w/v, 2+
+ * letters) that lets a spelling in an abjad meet one in another script: a
+ * list token files it under its own side (abjad or other), a query token
+ * (query = true) looks it up under the opposite side, so Latin meets Latin
+ * only through the keys above. */
 void cordon__mix_cons_key(const char *base, const cordon__mtok *t, bool query,
                           cordon__mix_emit emit, void *ctx);
 /* Query-side text keys of a word: its one-deletions (a letter too many),

@@ -52,13 +52,6 @@ double cordon__jaro_winkler(const char *a, size_t na, const char *b, size_t nb);
 /* Edits allowed for a token of this length (<=3: 0; 4-6: 1; 7+: 2). */
 int cordon__typo_budget(size_t len);
 
-/* Consonant key of a skeleton: the skeleton without its vowel marks ('a')
- * and w/v glides, runs collapsed ("mahamad" -> "mhmd", "havas" -> "hs").
- * Abjad spellings write only long vowels, so an Arabic name's consonants
- * are what a Latin spelling of it is sure to share. out holds n bytes;
- * returns the length. */
-size_t cordon__cons_key(const char *sk, size_t n, char *out);
-
 /* Bit set of the letters of a word (a-z, one bit for anything else): an
  * edit changes at most two bits, so words d edits apart differ in at most
  * 2d (a cheap test before an edit distance). */

@@ -50,19 +50,6 @@ uint32_t cordon__letters(const char *s, size_t n)
     return m;
 }
 
-size_t cordon__cons_key(const char *sk, size_t n, char *out)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = sk[i];
-        if (c == 'a' || c == 'v')
-            continue;
-        if (o == 0 || out[o - 1] != c)
-            out[o++] = c;
-    }
-    return o;
-}
-
 int cordon__damerau(const char *a, size_t na, const char *b, size_t nb, int budget)
 {
     if (budget < 0)
@@ -415,8 +402,6 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
         *edits = (int)(mx - mn);
         return 1.0f - 0.6f * (float)(mx - mn) / (float)mx;
     }
-    /* an abjad spelling against a spelling in another script: they share
-     * their consonants ("mhmd"/"mohamed", "hsn"/"hassan", "lkhl"/"lakhal") */
     /* phonetic keys are coarse on short words (ross/ryauzow, payne/pina):
      * only for words of 4+ letters that start alike and look alike */
     if (tr ? mn >= 3 : (mn >= 4 && a->s[0] == b->s[0])) {
@@ -797,9 +782,13 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                     make_span(&L, j, ln, w->buf, sizeof w->buf, &used, &b);
                     int how, edits;
                     /* glued forms must be spelt alike (below): skip the
-                     * pairs whose lengths already rule that out */
-                    if (qn + ln > 2 && (a.len > b.len + 1 || b.len > a.len + 1) &&
-                        !((a.flags | b.flags) & CORDON__MT_TRANSLIT)) {
+                     * pairs whose lengths already rule that out, and the
+                     * pairs both split at the same place (they align word
+                     * by word) */
+                    if ((qn + ln > 2 && (a.len > b.len + 1 || b.len > a.len + 1) &&
+                         !((a.flags | b.flags) & CORDON__MT_TRANSLIT)) ||
+                        (qn == 2 && ln == 2 &&
+                         Q.nm->t[Q.idx[i]].len == L.nm->t[L.idx[j]].len)) {
                         used = mk2;
                         continue;
                     }
@@ -812,12 +801,8 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                          * alike: exact, one typo in a long word, or the same
                          * skeleton across scripts (not a skeleton typo);
                          * with a detached letter, exact unless both sides
-                         * are split; both split, at different places (else
-                         * the words align one by one) */
+                         * are split */
                         bool letter = glued_letter(&Q, i, qn) || glued_letter(&L, j, ln);
-                        if (qn == 2 && ln == 2 &&
-                            Q.nm->t[Q.idx[i]].len == L.nm->t[L.idx[j]].len)
-                            continue;
                         if (letter && how != CORDON__HOW_EXACT && (qn != 2 || ln != 2))
                             continue;
                         if (!(how == CORDON__HOW_EXACT ||
