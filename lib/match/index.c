@@ -328,15 +328,15 @@ int cordon__mix_validate(const void *sec, size_t size, uint32_t n_names, cordon_
             return bad(err, "word list bounds");
         words = (const cordon__mix_word *)(b + h->off_words);
     }
+    const char *text = (const char *)(b + h->off_text);
     uint32_t wl = CORDON__MIX_WORD_MIN;
     for (uint32_t i = 0; i < h->n_words; i++) {
         const cordon__mix_word *w = &words[i];
         if (w->len < wl || w->len > CORDON__MIX_WORD_MAX || w->text_off > h->text_size ||
             w->len > h->text_size - w->text_off)
             return bad(err, "word list entry");
-        const char *ws = (const char *)(b + h->off_text) + w->text_off;
         if (i > 0 && words[i - 1].len == w->len &&
-            memcmp((const char *)(b + h->off_text) + words[i - 1].text_off, ws, w->len) >= 0)
+            memcmp(text + words[i - 1].text_off, text + w->text_off, w->len) >= 0)
             return bad(err, "word list order");
         while (wl < w->len)
             out->word_first[++wl] = i;
@@ -348,7 +348,7 @@ int cordon__mix_validate(const void *sec, size_t size, uint32_t n_names, cordon_
     out->h = h;
     out->names = names;
     out->toks = toks;
-    out->text = (const char *)(b + h->off_text);
+    out->text = text;
     out->slots = slots;
     out->post = post;
     out->n_names = h->n_names;
@@ -473,7 +473,6 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
     cordon__mix_slot *slots = NULL;
     uint32_t *post = NULL, *cur = NULL;
     word_sort *words = NULL;
-    uint64_t *wset = NULL;
     if (!names || !keyoff) {
         rc = CORDON_E_NOMEM;
         goto done;
@@ -572,7 +571,15 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
         goto done;
     }
 
-    /* token weights from document frequencies */
+    /* token weights from document frequencies; on the way, the distinct
+     * words for the typo scan (a counted key's `last` is reset to 0 once its
+     * word is listed) */
+    words = cordon__calloc(A, ntoks ? ntoks : 1, sizeof *words);
+    if (!words) {
+        rc = CORDON_E_NOMEM;
+        goto done;
+    }
+    size_t nwords = 0;
     double sum = 0;
     uint64_t nw = 0;
     for (size_t k = 0; k < ntoks; k++)
@@ -583,10 +590,18 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
             cordon__mtok *t = &toks[names[i].tok_first + k];
             if (t->kind != CORDON__TOK_WORD)
                 continue;
-            const char *base = (const char *)text.data + names[i].text_off;
-            cslot *s = cfind(ct, ccap, cordon__mix_key(MIX_K_TEXT, base + t->off, t->len));
+            uint32_t toff = names[i].text_off + t->off;
+            const char *ws = (const char *)text.data + toff;
+            cslot *s = cfind(ct, ccap, cordon__mix_key(MIX_K_TEXT, ws, t->len));
             sum += idf_of(N, s->count);
+            if (s->last && t->len >= CORDON__MIX_WORD_MIN && t->len <= CORDON__MIX_WORD_MAX) {
+                s->last = 0;
+                words[nwords].s = ws;
+                words[nwords++].w = (cordon__mix_word){toff, (uint8_t)t->len, {0, 0, 0},
+                                                       cordon__letters(ws, t->len)};
+            }
         }
+    qsort(words, nwords, sizeof *words, cmp_word);
     double mean = nw ? sum / (double)nw : 0.0;
     for (uint32_t i = 0; i < N; i++) {
         float ws = 0;
@@ -647,36 +662,6 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
         }
     (void)tmpx;
 
-    /* distinct words for the typo scan, by length */
-    words = cordon__calloc(A, ntoks ? ntoks : 1, sizeof *words);
-    uint32_t wcap = pow2_at_least((uint64_t)ntoks * 2 + 16);
-    wset = cordon__calloc(A, wcap, sizeof *wset);
-    if (!words || !wset) {
-        rc = CORDON_E_NOMEM;
-        goto done;
-    }
-    size_t nwords = 0;
-    for (uint32_t i = 0; i < N; i++)
-        for (uint32_t k = 0; k < names[i].ntok; k++) {
-            const cordon__mtok *t = &toks[names[i].tok_first + k];
-            if (t->kind != CORDON__TOK_WORD || t->len < CORDON__MIX_WORD_MIN ||
-                t->len > CORDON__MIX_WORD_MAX)
-                continue;
-            uint32_t toff = names[i].text_off + t->off;
-            const char *ws = (const char *)text.data + toff;
-            uint64_t key = cordon__mix_key(MIX_K_TEXT, ws, t->len);
-            uint32_t m = wcap - 1, j = (uint32_t)mix64(key) & m;
-            while (wset[j] && wset[j] != key)
-                j = (j + 1) & m;
-            if (wset[j])
-                continue;
-            wset[j] = key;
-            words[nwords].s = ws;
-            words[nwords++].w = (cordon__mix_word){toff, (uint8_t)t->len, {0, 0, 0},
-                                                   cordon__letters(ws, t->len)};
-        }
-    qsort(words, nwords, sizeof *words, cmp_word);
-
     /* write the section */
     cordon__mix_hdr h;
     memset(&h, 0, sizeof h);
@@ -729,6 +714,5 @@ done:
     cordon__free(A, cur);
     cordon__free(A, post);
     cordon__free(A, words);
-    cordon__free(A, wset);
     return rc;
 }
