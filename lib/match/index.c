@@ -37,6 +37,21 @@ static bool glue_kind(uint8_t k)
     return k == CORDON__TOK_WORD || k == CORDON__TOK_PARTICLE;
 }
 
+/* The keys in namespace ns of s (n <= 40 bytes) less one of its bytes at
+ * from..n-1, each distinct deletion once. */
+static void one_deletions(int ns, const char *s, size_t n, size_t from, float strength,
+                          cordon__mix_emit emit, void *ctx)
+{
+    char d[40];
+    for (size_t i = from; i < n; i++) {
+        if (i > 0 && s[i] == s[i - 1])
+            continue; /* same deletion as the previous one */
+        memcpy(d, s, i);
+        memcpy(d + i, s + i + 1, n - i - 1);
+        emit(ctx, cordon__mix_key(ns, d, n - 1), strength);
+    }
+}
+
 void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordon__mtok *next,
                             cordon__mix_emit emit, void *ctx)
 {
@@ -45,16 +60,8 @@ void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordo
         emit(ctx, cordon__mix_key(MIX_K_TEXT, s, t->len), 1.0f);
         if (t->kind != CORDON__TOK_NUMBER && t->sklen > 0) {
             emit(ctx, cordon__mix_key(MIX_K_NEIGH, sk, t->sklen), 0.9f);
-            if (t->sklen >= 4 && t->sklen <= 40) {
-                char d[40];
-                for (size_t i = 0; i < t->sklen; i++) {
-                    if (i > 0 && sk[i] == sk[i - 1])
-                        continue; /* same deletion as the previous one */
-                    memcpy(d, sk, i);
-                    memcpy(d + i, sk + i + 1, t->sklen - i - 1);
-                    emit(ctx, cordon__mix_key(MIX_K_NEIGH, d, t->sklen - 1u), 0.8f);
-                }
-            }
+            if (t->sklen >= 4 && t->sklen <= 40)
+                one_deletions(MIX_K_NEIGH, sk, t->sklen, 0, 0.8f, emit, ctx);
             if (t->len >= 3)
                 for (int i = 0; i < 2; i++)
                     if (t->ph[i] && (i == 0 || t->ph[1] != t->ph[0]))
@@ -142,16 +149,8 @@ void cordon__mix_typo_keys(const cordon__mix *x, const char *s, size_t n,
     /* a letter too many in the query ("najdi"/"naji", where the skeletons
      * differ by more: "nada"/"na"): its one-deletions as text keys, the
      * first letter kept when four are left */
-    if (n >= 5) {
-        char d[CORDON__MIX_WORD_MAX];
-        for (size_t a = n - 1 <= 4 ? 1 : 0; a < n; a++) {
-            if (a > 0 && s[a] == s[a - 1])
-                continue; /* same deletion as the previous one */
-            memcpy(d, s, a);
-            memcpy(d + a, s + a + 1, n - a - 1);
-            emit(ctx, cordon__mix_key(MIX_K_TEXT, d, n - 1), 1.0f - 0.6f / (float)n);
-        }
-    }
+    if (n >= 5)
+        one_deletions(MIX_K_TEXT, s, n, n - 1 <= 4 ? 1 : 0, 1.0f - 0.6f / (float)n, emit, ctx);
     if (!x->n_words)
         return;
     /* an inflected ending (the scorer's "putin"/"putinas" rule, 5+ letters
