@@ -405,6 +405,33 @@ static void test_validator(void **state)
     assert_int_equal(cordon__mix_validate(old, size, nn, &x, &err), CORDON_OK);
     assert_int_equal(x.n_words, 0);
     test_free(old);
+    /* posting weights: bounds; a header of the first layout (ending before
+     * off_pw, whose bytes are then not read) is valid, without them */
+    assert_non_null(((cordon__mix *)g_db->match)->pw);
+    check_bad(sec, size, nn, offsetof(cordon__mix_hdr, off_pw), &big, 8, "posting weights offset");
+    uint64_t odd = h->off_pw + 4;
+    check_bad(sec, size, nn, offsetof(cordon__mix_hdr, off_pw), &odd, 8, "posting weights align");
+    old = test_malloc(size + 8);
+    memcpy(old, sec, size);
+    ((cordon__mix_hdr *)(void *)old)->hdr_size = (uint32_t)CORDON__MIX_HDR_V1;
+    ((cordon__mix_hdr *)(void *)old)->off_pw = big;
+    assert_int_equal(cordon__mix_validate(old, size, nn, &x, &err), CORDON_OK);
+    assert_null(x.pw);
+    uint32_t hs = (uint32_t)CORDON__MIX_HDR_V1 + 4;
+    check_bad(sec, size, nn, offsetof(cordon__mix_hdr, hdr_size), &hs, 4, "header size");
+    test_free(old);
+}
+
+/* A snapshot written before the posting weights: candidates are ranked on
+ * the query's weights alone, and the variants are still found. */
+static void test_without_posting_weights(void **state)
+{
+    (void)state;
+    NEED_DB();
+    const uint8_t *pw = ((cordon__mix *)g_db->match)->pw;
+    ((cordon__mix *)g_db->match)->pw = NULL;
+    test_variants(state);
+    ((cordon__mix *)g_db->match)->pw = pw;
 }
 
 /* ---- threads ------------------------------------------------------------------ */
@@ -479,6 +506,7 @@ int main(void)
         cmocka_unit_test(test_validator),
         cmocka_unit_test(test_special_keys),
         cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_without_posting_weights),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -80,12 +80,32 @@ void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordo
             }
         }
     }
-    if (next && glue_kind(t->kind) && glue_kind(next->kind) && t->sklen && next->sklen &&
+    if (next)
+        cordon__mix_glued_key(base, t, next, emit, ctx);
+}
+
+void cordon__mix_glued_key(const char *base, const cordon__mtok *t, const cordon__mtok *next,
+                           cordon__mix_emit emit, void *ctx)
+{
+    if (glue_kind(t->kind) && glue_kind(next->kind) && t->sklen && next->sklen &&
         (size_t)t->sklen + next->sklen <= 80) {
         char g[80];
-        memcpy(g, sk, t->sklen);
+        memcpy(g, base + t->sk_off, t->sklen);
         memcpy(g + t->sklen, base + next->sk_off, next->sklen);
         emit(ctx, cordon__mix_key(MIX_K_NEIGH, g, (size_t)t->sklen + next->sklen), 0.85f);
+    }
+}
+
+void cordon__mix_glued_typo_keys(const char *base, const cordon__mtok *t,
+                                 const cordon__mtok *next, cordon__mix_emit emit, void *ctx)
+{
+    size_t n = (size_t)t->sklen + next->sklen;
+    if (glue_kind(t->kind) && glue_kind(next->kind) && t->sklen && next->sklen && n >= 8 &&
+        n <= 40) {
+        char g[40];
+        memcpy(g, base + t->sk_off, t->sklen);
+        memcpy(g + t->sklen, base + next->sk_off, next->sklen);
+        one_deletions(MIX_K_NEIGH, g, n, 0, 0.7f, emit, ctx);
     }
 }
 
@@ -194,7 +214,15 @@ void cordon__mix_typo_keys(const cordon__mix *x, const char *s, size_t n,
 
 const uint32_t *cordon__mix_lookup(const cordon__mix *x, uint64_t key, uint32_t *count)
 {
+    uint32_t first;
+    return cordon__mix_lookup_at(x, key, count, &first);
+}
+
+const uint32_t *cordon__mix_lookup_at(const cordon__mix *x, uint64_t key, uint32_t *count,
+                                      uint32_t *first)
+{
     *count = 0;
+    *first = 0;
     if (!x->n_slots)
         return NULL;
     uint32_t mask = x->n_slots - 1, i = (uint32_t)mix64(key) & mask;
@@ -204,6 +232,7 @@ const uint32_t *cordon__mix_lookup(const cordon__mix *x, uint64_t key, uint32_t 
             return NULL;
         if (s->key == key) {
             *count = s->count;
+            *first = s->first;
             return x->post + s->first;
         }
     }
@@ -257,7 +286,7 @@ int cordon__mix_validate(const void *sec, size_t size, uint32_t n_names, cordon_
                          cordon_error *err)
 {
     memset(out, 0, sizeof *out);
-    if (!sec || size < sizeof(cordon__mix_hdr) || ((uintptr_t)sec & 7))
+    if (!sec || size < CORDON__MIX_HDR_V1 || ((uintptr_t)sec & 7))
         return bad(err, "short header");
     const cordon__mix_hdr *h = sec;
     if (memcmp(h->magic, CORDON__MIX_MAGIC, 8) != 0)
@@ -266,8 +295,12 @@ int cordon__mix_validate(const void *sec, size_t size, uint32_t n_names, cordon_
         return cordon__err(err, CORDON_E_VERSION,
                            "snapshot name index version %u; this library reads version %u",
                            h->version, CORDON__MIX_VERSION);
-    if (h->hdr_size != sizeof *h)
+    if (h->hdr_size != sizeof *h && h->hdr_size != CORDON__MIX_HDR_V1)
         return bad(err, "header size");
+    if (h->hdr_size > size)
+        return bad(err, "short header");
+    /* fields after the first layout's header are read only when present */
+    uint64_t off_pw = h->hdr_size == sizeof *h ? h->off_pw : 0;
     if (h->n_names != n_names)
         return bad(err, "name count");
     if (!region_ok(h->off_names, h->n_names, sizeof(cordon__mix_name), size) ||
@@ -327,6 +360,8 @@ int cordon__mix_validate(const void *sec, size_t size, uint32_t n_names, cordon_
             return bad(err, "word list bounds");
         words = (const cordon__mix_word *)(b + h->off_words);
     }
+    if (off_pw && !region_ok(off_pw, h->n_post, 1, size))
+        return bad(err, "posting weights bounds");
     const char *text = (const char *)(b + h->off_text);
     uint32_t wl = CORDON__MIX_WORD_MIN;
     for (uint32_t i = 0; i < h->n_words; i++) {
@@ -350,6 +385,7 @@ int cordon__mix_validate(const void *sec, size_t size, uint32_t n_names, cordon_
     out->text = text;
     out->slots = slots;
     out->post = post;
+    out->pw = off_pw ? b + off_pw : NULL;
     out->n_names = h->n_names;
     out->n_slots = h->n_slots;
     out->n_post = h->n_post;
@@ -387,10 +423,15 @@ void cordon__match_detach(struct cordon_db *db)
 
 /* ---- build ------------------------------------------------------------------ */
 
+/* The keys of the list names, each with the token it came from (its index
+ * in toks; KEY_GLUED: the glued pair of that token and the next). */
+#define KEY_GLUED 0x80000000u
 typedef struct keyvec {
     const cordon__alloc *a;
     uint64_t *k;
-    size_t n, cap;
+    uint32_t *src;
+    size_t n, cap, cap2;
+    uint32_t cur; /* source of the keys being pushed */
     bool failed;
 } keyvec;
 
@@ -400,15 +441,30 @@ static void push_key(void *ctx, uint64_t key, float strength)
     keyvec *v = ctx;
     if (v->failed)
         return;
-    if (v->n == v->cap) {
+    if (v->n == v->cap || v->n == v->cap2) {
         uint64_t *p = cordon__grow(v->a, v->k, &v->cap, v->n + 1, sizeof *p);
-        if (!p) {
+        if (p)
+            v->k = p;
+        uint32_t *q = p ? cordon__grow(v->a, v->src, &v->cap2, v->n + 1, sizeof *q) : NULL;
+        if (q)
+            v->src = q;
+        if (!p || !q) {
             v->failed = true;
             return;
         }
-        v->k = p;
     }
+    v->src[v->n] = v->cur;
     v->k[v->n++] = key;
+}
+
+/* A posting's weight: the list token's (the glued pair's), scaled. */
+static uint8_t post_weight(const cordon__mtok *toks, uint32_t src)
+{
+    float w = toks[src & ~KEY_GLUED].w;
+    if (src & KEY_GLUED)
+        w += toks[(src & ~KEY_GLUED) + 1].w;
+    float q = w * CORDON__MIX_PW_SCALE + 0.5f;
+    return q >= 255.0f ? 255 : q <= 0.0f ? 0 : (uint8_t)q;
 }
 
 typedef struct cslot {
@@ -467,10 +523,11 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
     size_t ntoks = 0, tokcap = 0;
     cordon__buf text;
     cordon__buf_init(&text, A);
-    keyvec kv = {A, NULL, 0, 0, false};
+    keyvec kv = {A, NULL, NULL, 0, 0, 0, 0, false};
     cslot *ct = NULL;
     cordon__mix_slot *slots = NULL;
     uint32_t *post = NULL, *cur = NULL;
+    uint8_t *pw = NULL;
     word_sort *words = NULL;
     if (!names || !keyoff) {
         rc = CORDON_E_NOMEM;
@@ -522,16 +579,21 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
         cordon__buf_putc(&text, '\0');
         const char *base = an.text;
         for (uint32_t k = 0; k < nt; k++) {
-            cordon__mix_token_keys(base, &toks[ntoks + k], glue_next(toks + ntoks, (uint32_t)nt, k),
-                                   push_key, &kv);
+            kv.cur = (uint32_t)(ntoks + k);
+            cordon__mix_token_keys(base, &toks[ntoks + k], NULL, push_key, &kv);
             cordon__mix_cons_key(base, &toks[ntoks + k], false, push_key, &kv);
+            const cordon__mtok *next = glue_next(toks + ntoks, (uint32_t)nt, k);
+            if (next) {
+                kv.cur |= KEY_GLUED;
+                cordon__mix_glued_key(base, &toks[ntoks + k], next, push_key, &kv);
+            }
         }
         ntoks += nt;
         if (kv.failed || text.failed) {
             rc = CORDON_E_NOMEM;
             goto done;
         }
-        if (kv.n > UINT32_MAX) {
+        if (kv.n > UINT32_MAX || ntoks + nt >= KEY_GLUED) {
             rc = cordon__err(err, CORDON_E_LIMIT, "name index too large");
             goto done;
         }
@@ -628,7 +690,8 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
     slots = cordon__calloc(A, nslots, sizeof *slots);
     cur = cordon__calloc(A, nslots, sizeof *cur);
     post = cordon__malloc(A, (size_t)(npost ? npost : 1) * sizeof *post);
-    if (!slots || !cur || !post) {
+    pw = cordon__malloc(A, (size_t)(npost ? npost : 1));
+    if (!slots || !cur || !post || !pw) {
         rc = CORDON_E_NOMEM;
         goto done;
     }
@@ -655,8 +718,13 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
             while (slots[j].key != kv.k[k])
                 j = (j + 1) & m;
             uint32_t *p = post + slots[j].first;
-            if (cur[j] && p[cur[j] - 1] == i)
+            uint8_t *q = pw + slots[j].first, w = post_weight(toks, kv.src[k]);
+            if (cur[j] && p[cur[j] - 1] == i) {
+                if (w > q[cur[j] - 1]) /* the name's heaviest token with the key */
+                    q[cur[j] - 1] = w;
                 continue;
+            }
+            q[cur[j]] = w;
             p[cur[j]++] = i;
         }
     (void)tmpx;
@@ -686,6 +754,7 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
     off += (uint64_t)npost * sizeof *post;
     h.off_words = (off + 7) & ~(uint64_t)7;
     h.n_words = (uint32_t)nwords;
+    h.off_pw = (h.off_words + (uint64_t)nwords * sizeof(cordon__mix_word) + 7) & ~(uint64_t)7;
     static const char zeros[8] = {0};
     cordon__buf_append(out, &h, sizeof h);
     cordon__buf_append(out, names, (size_t)N * sizeof *names);
@@ -697,6 +766,9 @@ int cordon__match_build(const struct cordon_db *db, cordon__buf *out, cordon_err
     cordon__buf_append(out, zeros, (size_t)(h.off_words - off));
     for (size_t k = 0; k < nwords; k++)
         cordon__buf_append(out, &words[k].w, sizeof words[k].w);
+    cordon__buf_append(out, zeros, (size_t)(h.off_pw - h.off_words - nwords * sizeof(cordon__mix_word)));
+    cordon__buf_append(out, pw, npost);
+    cordon__buf_append(out, zeros, (size_t)(-npost & 7));
     if (out->failed)
         rc = CORDON_E_NOMEM;
 done:
@@ -708,10 +780,12 @@ done:
     cordon__free(A, toks);
     cordon__buf_free(&text);
     cordon__free(A, kv.k);
+    cordon__free(A, kv.src);
     cordon__free(A, ct);
     cordon__free(A, slots);
     cordon__free(A, cur);
     cordon__free(A, post);
+    cordon__free(A, pw);
     cordon__free(A, words);
     return rc;
 }

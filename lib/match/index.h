@@ -10,6 +10,8 @@
  *   slots[n_slots]    open-addressing table of 64-bit key hashes (0 = empty)
  *   post[n_post]      uint32 name ids; each slot's range sorted ascending
  *   words[n_words]    distinct words of 4-24 bytes, by length (typo scan)
+ *   pw[n_post]        per posting: weight of the list token(s) that filed the
+ *                     key, x64, saturating at 255 (candidate ranking)
  * Keys: token text, skeleton and its one-deletion neighbourhood, phonetic
  * keys, four-letter skeleton pieces of longer tokens (first from 5 letters,
  * last from 7, second and second-to-last from 9), glued adjacent tokens, and
@@ -23,6 +25,7 @@
 #include "match/match.h"
 
 #include <stdatomic.h>
+#include <stddef.h>
 
 #define CORDON__MIX_MAGIC "CDNMIX01"
 #define CORDON__MIX_VERSION 1u
@@ -39,7 +42,12 @@ typedef struct cordon__mix_hdr {
     /* word list (0 in snapshots written before it existed: no typo scan) */
     uint64_t off_words;
     uint32_t n_words, pad2;
+    /* posting weights (absent in snapshots written before them: their
+     * header ends before off_pw, hdr_size == CORDON__MIX_HDR_V1) */
+    uint64_t off_pw;
 } cordon__mix_hdr;
+#define CORDON__MIX_HDR_V1 offsetof(cordon__mix_hdr, off_pw)
+#define CORDON__MIX_PW_SCALE 64.0f
 
 /* One distinct word of the list names (4-24 bytes), for the typo scan:
  * sorted by length, then bytes. */
@@ -81,6 +89,7 @@ typedef struct cordon__mix {
     const char *text;
     const cordon__mix_slot *slots;
     const uint32_t *post;
+    const uint8_t *pw; /* NULL in older snapshots */
     uint32_t n_names, n_slots, n_post;
     float mean_idf;
     const cordon__mix_word *words;
@@ -106,8 +115,11 @@ int cordon__mix_validate(const void *sec, size_t size, uint32_t n_names, cordon_
 
 /* Hash of a key in a namespace (never 0). */
 uint64_t cordon__mix_key(int ns, const char *s, size_t n);
-/* Postings of a key (count 0 if absent). */
+/* Postings of a key (count 0 if absent); *first is the index of the first
+ * in x->post (for x->pw). */
 const uint32_t *cordon__mix_lookup(const cordon__mix *x, uint64_t key, uint32_t *count);
+const uint32_t *cordon__mix_lookup_at(const cordon__mix *x, uint64_t key, uint32_t *count,
+                                      uint32_t *first);
 /* Weight factor of a token from its document frequency (1.0 = average). */
 float cordon__mix_idf_factor(const cordon__mix *x, uint32_t df);
 /* A list name as a scorable cordon__mname. */
@@ -118,6 +130,13 @@ void cordon__mix_name_get(const cordon__mix *x, uint32_t i, cordon__mname *out);
 typedef void (*cordon__mix_emit)(void *ctx, uint64_t key, float strength);
 void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordon__mtok *next,
                             cordon__mix_emit emit, void *ctx);
+/* The key of a token glued to the next (part of cordon__mix_token_keys). */
+void cordon__mix_glued_key(const char *base, const cordon__mtok *t, const cordon__mtok *next,
+                           cordon__mix_emit emit, void *ctx);
+/* Query side: the one-deletion keys of a token glued to the next, which
+ * meet the list word the pair is a typo of ("TIAN WU"/"TIANFU"). */
+void cordon__mix_glued_typo_keys(const char *base, const cordon__mtok *t,
+                                 const cordon__mtok *next, cordon__mix_emit emit, void *ctx);
 /* Consonant key of a word (its skeleton without vowel marks and w/v, 2+
  * letters) that lets a spelling in an abjad meet one in another script: a
  * list token files it under its own side (abjad or other), a query token

@@ -167,10 +167,10 @@ typedef struct cordon__mwork {
     char buf[1024];           /* glued-token texts */
 } cordon__mwork;
 
-/* Rank of an index candidate from the weight it shares with the query
- * (acc) and the two names' total weights: the name model's linear part on
- * those coverages. */
-float cordon__candidate_rank(float acc, float qw, float lw);
+/* Rank of an index candidate from the weight it shares with the query, as
+ * query weight (acc) and as list weight (accl), and the two names' total
+ * weights: the name model's linear part on those coverages. */
+float cordon__candidate_rank(float acc, float accl, float qw, float lw);
 
 /* Score query name q against list name l with optional attributes (NULL =
  * none). Fills r (alignment and features always; r->score in [0,1]). */

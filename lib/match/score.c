@@ -731,16 +731,17 @@ double cordon__default_threshold(int type)
     }
 }
 
-float cordon__candidate_rank(float acc, float qw, float lw)
+float cordon__candidate_rank(float acc, float accl, float qw, float lw)
 {
     /* the scorer's name model on the coverages the index can estimate: the
-     * matched weight over the query's and over the list name's */
-    double cq = qw > 0 ? acc / qw : 0, cl = lw > 0 ? acc / lw : 0;
+     * matched query weight over the query's, the matched list weight over
+     * the list name's, which is also the strong part */
+    double cq = qw > 0 ? acc / qw : 0, cl = lw > 0 ? accl / lw : 0;
     if (cq > 1) cq = 1;
     if (cl > 1) cl = 1;
     /* log1p by its Pade approximant (within 1% up to 3; ranks thousands of
      * candidates per query) */
-    double a = acc > 0 ? acc : 0, l1p = a * (6.0 + a) / (6.0 + 4.0 * a);
+    double a = accl > lw ? lw : accl > 0 ? accl : 0, l1p = a * (6.0 + a) / (6.0 + 4.0 * a);
     return (float)(W_FEAT[CORDON__F_COV_L] * cl + W_FEAT[CORDON__F_COV_Q] * cq +
                    W_FEAT[CORDON__F_MINCOV] * (cq < cl ? cq : cl) + W_FEAT[CORDON__F_STRONG] * l1p);
 }
@@ -803,13 +804,13 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                          * with a detached letter, exact unless both sides
                          * are split */
                         bool letter = glued_letter(&Q, i, qn) || glued_letter(&L, j, ln);
+                        size_t tmin = qn == 2 && ln == 2 ? 6 : 8;
                         if (letter && how != CORDON__HOW_EXACT && (qn != 2 || ln != 2))
                             continue;
                         if (!(how == CORDON__HOW_EXACT ||
-                              (how == CORDON__HOW_TYPO && edits <= 1 && a.len >= 6 &&
-                               b.len >= 6) ||
-                              (how == CORDON__HOW_SKELETON && s >= 0.84f &&
-                               ((a.flags | b.flags) & CORDON__MT_TRANSLIT))))
+                              (how == CORDON__HOW_TYPO && edits <= 1 && a.len >= tmin &&
+                               b.len >= tmin) ||
+                              (how == CORDON__HOW_SKELETON && s >= 0.84f)))
                             continue;
                         how = CORDON__HOW_GLUED;
                         s *= 0.97f;
@@ -973,14 +974,21 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
     f[CORDON__F_LEGAL_BAD] = (qlegal && llegal && !(qlegal & llegal)) ? 1.0 : 0.0;
     f[CORDON__F_WEAK] = l->weak ? 1.0 : 0.0;
     f[CORDON__F_FUZZY] = totl > 0 ? fuzzy / totl : 0;
-    /* a substitution is evidence only between comparable spellings (an
-     * abjad romanisation leaves words unmatched for want of vowels) */
+    /* a substitution is evidence only between comparable spellings: an
+     * abjad romanisation leaves a word unmatched for want of vowels, so
+     * there it takes most of both names unmatched ("AL-QAIDA IN THE ARABIAN
+     * PENINSULA" meeting the Arabic name of al-Qaida in the Maghreb on
+     * "al-Qaida" alone) */
     bool abjad = false;
     for (uint32_t i = 0; i < q->n; i++)
         abjad |= (q->t[i].flags & CORDON__MT_TRANSLIT) != 0;
     for (uint32_t i = 0; i < l->n; i++)
         abjad |= (l->t[i].flags & CORDON__MT_TRANSLIT) != 0;
-    f[CORDON__F_CONFLICT] = (!abjad && un_q >= 0.3 && un_l >= 0.3) ? 1.0 : 0.0;
+    double totq = 0;
+    for (int i = 0; i < Q.n; i++)
+        totq += Q.w[i];
+    bool most = un_q > 0.5 * totq && un_l > 0.5 * totl;
+    f[CORDON__F_CONFLICT] = ((!abjad || most) && un_q >= 0.3 && un_l >= 0.3) ? 1.0 : 0.0;
     /* a person's family name: the word before the first comma ("FAMILY,
      * Given"), else the last word; unmatched on the list side it is strong
      * evidence of another person ("akhmad khamavi" meeting "AHMED ABDULLAH

@@ -340,8 +340,9 @@ typedef struct ctx {
     const cordon__mix *x;
     const cordon__alloc *A;
     uint32_t *mask;       /* per db name: query-token bits seen (zeroed) */
-    float *acc;           /* per db name: accumulated candidate weight */
+    float *acc;           /* per db name: matched query weight (estimate) */
     float *cur;           /* per db name: the current token's part of acc */
+    float *accl, *curl;   /* the same in list token weight */
     uint32_t *touched;
     uint32_t nt;
     /* current token */
@@ -354,19 +355,26 @@ typedef struct ctx {
 static void visit(void *vc, uint64_t key, float strength)
 {
     ctx *c = vc;
-    uint32_t n;
-    const uint32_t *p = cordon__mix_lookup(c->x, key, &n);
+    uint32_t n, first;
+    const uint32_t *p = cordon__mix_lookup_at(c->x, key, &n, &first);
     if (!n || (strength < 0.6f && n > c->big))
         return;
-    float v = c->qw * strength;
+    float v = c->qw * strength, vl = v;
+    const uint8_t *pw = c->x->pw ? c->x->pw + first : NULL;
     for (uint32_t k = 0; k < n; k++) {
         uint32_t id = p[k];
         uint32_t m = c->mask[id];
+        if (pw) /* the list token's weight (older snapshots: the query's) */
+            vl = (float)pw[k] * (strength / CORDON__MIX_PW_SCALE);
         if (m & c->bit) {
             /* this token met the name already: keep its best key */
             if (v > c->cur[id]) {
                 c->acc[id] += v - c->cur[id];
                 c->cur[id] = v;
+            }
+            if (vl > c->curl[id]) {
+                c->accl[id] += vl - c->curl[id];
+                c->curl[id] = vl;
             }
             continue;
         }
@@ -378,12 +386,15 @@ static void visit(void *vc, uint64_t key, float strength)
             }
             c->touched[c->nt++] = id;
             c->acc[id] = 0;
+            c->accl[id] = 0;
         } else if (m & 0x80000000u) {
             continue;
         }
         c->mask[id] = m | c->bit;
         c->acc[id] += v;
         c->cur[id] = v;
+        c->accl[id] += vl;
+        c->curl[id] = vl;
     }
 }
 
@@ -440,7 +451,7 @@ typedef struct cand {
 typedef struct scratch {
     uint32_t n;
     uint32_t *mask;
-    float *acc, *cur;
+    float *acc, *cur, *accl, *curl;
     uint32_t *touched;
     cand *cands;
 } scratch;
@@ -463,7 +474,7 @@ static scratch *scratch_take(const cordon_db *db, uint32_t N)
     if (s)
         cordon__free(&db->alloc, s);
     size_t n = N ? N : 1;
-    s = cordon__calloc(&db->alloc, 1, sizeof *s + n * (2 * sizeof(uint32_t) + 2 * sizeof(float) +
+    s = cordon__calloc(&db->alloc, 1, sizeof *s + n * (2 * sizeof(uint32_t) + 4 * sizeof(float) +
                                                         sizeof(cand)) + 16);
     if (!s)
         return NULL;
@@ -476,6 +487,10 @@ static scratch *scratch_take(const cordon_db *db, uint32_t N)
     s->acc = (float *)(void *)p;
     p += n * sizeof(float);
     s->cur = (float *)(void *)p;
+    p += n * sizeof(float);
+    s->accl = (float *)(void *)p;
+    p += n * sizeof(float);
+    s->curl = (float *)(void *)p;
     p += n * sizeof(float);
     s->touched = (uint32_t *)(void *)p;
     return s;
@@ -718,6 +733,8 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
         c.mask = sc->mask;
         c.acc = sc->acc;
         c.cur = sc->cur;
+        c.accl = sc->accl;
+        c.curl = sc->curl;
         c.touched = sc->touched;
         cands = sc->cands;
         for (size_t i = 0; i < q->n_names; i++) {
@@ -732,8 +749,16 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
                 c.bit = 1u << (bitno < 30 ? bitno : 30);
                 bitno++;
                 c.qw = t->w > 0 ? t->w : 0.25f;
-                cordon__mix_token_keys(nm->base, t, next, visit, &c);
+                cordon__mix_token_keys(nm->base, t, NULL, visit, &c);
                 cordon__mix_cons_key(nm->base, t, true, visit, &c);
+                if (next) {
+                    /* glued to the next token, the key carries both */
+                    float w1 = c.qw;
+                    c.qw += next->w > 0 ? next->w : 0;
+                    cordon__mix_glued_key(nm->base, t, next, visit, &c);
+                    cordon__mix_glued_typo_keys(nm->base, t, next, visit, &c);
+                    c.qw = w1;
+                }
                 if (t->kind == CORDON__TOK_WORD)
                     cordon__mix_typo_keys(x, nm->base + t->off, t->len, visit, &c);
                 /* two edits in a long token: the query's two-deletion keys meet
@@ -766,7 +791,8 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
                 uint32_t id = c.touched[k];
                 if (c.mask[id] & 0x80000000u)
                     continue;
-                float rk = cordon__candidate_rank(c.acc[id], qn[i].wsum, x->names[id].wsum);
+                float rk = cordon__candidate_rank(c.acc[id], c.accl[id], qn[i].wsum,
+                                                  x->names[id].wsum);
                 cands[nc++] = (cand){id, rk};
             }
             for (uint32_t k = 0; k < c.nt; k++)
