@@ -422,6 +422,45 @@ static void test_validator(void **state)
     test_free(old);
 }
 
+/* Queries whose weak alerts the index once missed: every alert of exhaustive
+ * scoring must be among the index's hits. A four-word Cyrillic query whose
+ * two commonest words are a whole list name (dropped middle names count
+ * less, as in the scorer); a Latin name meeting an Arabic-script name on two
+ * of its five words (the list words' own weights); a short list name
+ * inside a hyphenated one. */
+static void test_index_recall(void **state)
+{
+    (void)state;
+    NEED_DB();
+    static const char *const qs[] = {
+        "\xd0\xbc\xd0\xbe\xd1\x85\xd0\xb0\xd0\xbc\xd0\xbc\xd0\xb0\xd0\xb4 "
+        "\xd1\x82\xd0\xb0\xd1\x85\xd0\xb8\xd1\x80 "
+        "\xd1\x85\xd0\xb0\xd0\xbc\xd0\xbc\xd0\xb8\xd0\xb4 "
+        "\xd1\x85\xd1\x83\xd1\x81\xd1\x81\xd0\xb5\xd0\xb8\xd0\xbd",
+        "Saeed MOSTAFAEI", "YK-AQI"};
+    cordon_options *o = tu_options();
+    for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+        cordon_results *r = search(qs[i], 0, NULL, NULL, 0, o);
+        cordon_results *x = search(qs[i], 0, NULL, NULL, 1, o);
+        size_t alerts = 0;
+        for (size_t k = 0; k < cordon_results_count(x); k++) {
+            if (cordon_results_decision(x, k) != CORDON_DECISION_ALERT)
+                continue;
+            alerts++;
+            bool found = false;
+            for (size_t j = 0; j < cordon_results_count(r); j++)
+                found |= cordon_results_entity_index(r, j) == cordon_results_entity_index(x, k);
+            if (!found)
+                fail_msg("%s: index missed %s \"%s\" (%.3f)", qs[i], cordon_results_entity_id(x, k),
+                         cordon_results_name(x, k), cordon_results_score(x, k));
+        }
+        assert_true(alerts > 0);
+        cordon_results_free(x);
+        cordon_results_free(r);
+    }
+    cordon_options_free(o);
+}
+
 /* A snapshot written before the posting weights: candidates are ranked on
  * the query's weights alone, and the variants are still found. */
 static void test_without_posting_weights(void **state)
@@ -504,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_unlisted),
         cmocka_unit_test(test_options_and_errors),
         cmocka_unit_test(test_validator),
+        cmocka_unit_test(test_index_recall),
         cmocka_unit_test(test_special_keys),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_without_posting_weights),

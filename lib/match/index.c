@@ -61,7 +61,10 @@ void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordo
         if (t->kind != CORDON__TOK_NUMBER && t->sklen > 0) {
             emit(ctx, cordon__mix_key(MIX_K_NEIGH, sk, t->sklen), 0.9f);
             if (t->sklen >= 4 && t->sklen <= 40)
-                one_deletions(MIX_K_NEIGH, sk, t->sklen, 0, 0.8f, emit, ctx);
+                /* (a query's deletion meeting a list word's may be two
+                 * edits, beyond the scorer's budget under 7 letters) */
+                one_deletions(MIX_K_NEIGH, sk, t->sklen, 0,
+                              cordon__typo_budget(t->sklen) >= 2 ? 0.8f : 0.65f, emit, ctx);
             if (t->len >= 3)
                 for (int i = 0; i < 2; i++)
                     if (t->ph[i] && (i == 0 || t->ph[1] != t->ph[0]))

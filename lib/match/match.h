@@ -167,6 +167,11 @@ typedef struct cordon__mwork {
     char buf[1024];           /* glued-token texts */
 } cordon__mwork;
 
+/* Marks the middle words of a person (or untyped) name, mid[i] = 1 for
+ * token i (nm->n entries), as the scorer counts them: a dropped middle
+ * word costs 0.3 of its weight on the query side. */
+void cordon__middle_words(const cordon__mname *nm, uint8_t *mid);
+
 /* Rank of an index candidate from the weight it shares with the query, as
  * query weight (acc) and as list weight (accl), and the two names' total
  * weights: the name model's linear part on those coverages. */

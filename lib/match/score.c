@@ -447,6 +447,39 @@ typedef struct side {
     int middle[MAXC];
 } side;
 
+/* Middle words of a person name among its n content tokens idx[] (dropped
+ * middle names are common): in written order, the words between the first
+ * and the last; in the "FAMILY, Given" order, every given name but the
+ * first and every family name but the first ("RAMIREZ CORTES, Delia Nora":
+ * cortes, nora). mid[i] = 1 for a middle word. */
+static void middle_words(const cordon__mname *nm, const int *idx, int n, uint8_t *mid)
+{
+    int words = 0, first = -1, last = -1, comma = -1;
+    for (int i = 0; i < n; i++) {
+        mid[i] = 0;
+        const cordon__mtok *t = &nm->t[idx[i]];
+        if (t->kind == CORDON__TOK_WORD || t->kind == CORDON__TOK_INITIAL) {
+            words++;
+            if (first < 0)
+                first = i;
+            last = i;
+        }
+        if ((t->flags & CORDON__TF_COMMA_AFTER) && comma < 0)
+            comma = i;
+    }
+    if (words < 3 || !(nm->type == CORDON__TYPE_PERSON || nm->type == CORDON__TYPE_UNKNOWN))
+        return;
+    if (comma >= first && comma < last) {
+        for (int i = first + 1; i <= comma; i++)
+            mid[i] = 1;
+        for (int i = comma + 2; i <= last; i++)
+            mid[i] = 1;
+    } else {
+        for (int i = first + 1; i < last; i++)
+            mid[i] = 1;
+    }
+}
+
 static void side_init(side *s, const cordon__mname *nm)
 {
     s->nm = nm;
@@ -461,34 +494,24 @@ static void side_init(side *s, const cordon__mname *nm)
         s->w[s->n] = w > 0 ? w : 0.01f;
         s->n++;
     }
-    /* middle words of a person name (dropped middle names are common): in
-     * written order, the words between the first and the last; in the
-     * "FAMILY, Given" order, every given name but the first and every family
-     * name but the first ("RAMIREZ CORTES, Delia Nora": cortes, nora) */
-    int words = 0, first = -1, last = -1, comma = -1;
-    for (int i = 0; i < s->n; i++) {
-        s->middle[i] = 0;
-        const cordon__mtok *t = &nm->t[s->idx[i]];
-        if (t->kind == CORDON__TOK_WORD || t->kind == CORDON__TOK_INITIAL) {
-            words++;
-            if (first < 0)
-                first = i;
-            last = i;
-        }
-        if ((t->flags & CORDON__TF_COMMA_AFTER) && comma < 0)
-            comma = i;
+    uint8_t mid[MAXC];
+    middle_words(nm, s->idx, s->n, mid);
+    for (int i = 0; i < s->n; i++)
+        s->middle[i] = mid[i];
+}
+
+void cordon__middle_words(const cordon__mname *nm, uint8_t *mid)
+{
+    int idx[MAXC] = {0}, n = 0;
+    for (uint32_t i = 0; i < nm->n; i++) {
+        mid[i] = 0;
+        if (is_content(nm->t[i].kind) && n < MAXC)
+            idx[n++] = (int)i;
     }
-    if (words < 3 || !(nm->type == CORDON__TYPE_PERSON || nm->type == CORDON__TYPE_UNKNOWN))
-        return;
-    if (comma >= first && comma < last) {
-        for (int i = first + 1; i <= comma; i++)
-            s->middle[i] = 1;
-        for (int i = comma + 2; i <= last; i++)
-            s->middle[i] = 1;
-    } else {
-        for (int i = first + 1; i < last; i++)
-            s->middle[i] = 1;
-    }
+    uint8_t m[MAXC];
+    middle_words(nm, idx, n, m);
+    for (int i = 0; i < n; i++)
+        mid[idx[i]] = m[i];
 }
 
 static void make_span(const side *s, int i, int n, char *buf, size_t cap, size_t *used, span *out)

@@ -14,6 +14,7 @@
 #define CAND_MIN 128       /* candidate names scored per query name (at least) */
 #define CAND_MAX 512      /* ... and at most */
 #define PATIENCE 128       /* stop after this many candidates in a row below the floor */
+#define CONTAINED 0.85f    /* ... then only names whose list weight the keys met this far */
 
 struct cordon_party {
     cordon__alloc alloc;
@@ -359,20 +360,21 @@ static void visit(void *vc, uint64_t key, float strength)
     const uint32_t *p = cordon__mix_lookup_at(c->x, key, &n, &first);
     if (!n || (strength < 0.6f && n > c->big))
         return;
-    float v = c->qw * strength, vl = v;
+    float v = c->qw * strength;
+    /* the list token's weight x strength (older snapshots: the query's) */
     const uint8_t *pw = c->x->pw ? c->x->pw + first : NULL;
+    float ls = strength / CORDON__MIX_PW_SCALE;
+#define LIST_PART(k) (pw ? (float)pw[k] * ls : v)
     for (uint32_t k = 0; k < n; k++) {
         uint32_t id = p[k];
         uint32_t m = c->mask[id];
-        if (pw) /* the list token's weight (older snapshots: the query's) */
-            vl = (float)pw[k] * (strength / CORDON__MIX_PW_SCALE);
         if (m & c->bit) {
-            /* this token met the name already: keep its best key */
+            /* this token met the name already: keep its best key (and
+             * that key's list weight) */
             if (v > c->cur[id]) {
+                float vl = LIST_PART(k);
                 c->acc[id] += v - c->cur[id];
                 c->cur[id] = v;
-            }
-            if (vl > c->curl[id]) {
                 c->accl[id] += vl - c->curl[id];
                 c->curl[id] = vl;
             }
@@ -390,12 +392,14 @@ static void visit(void *vc, uint64_t key, float strength)
         } else if (m & 0x80000000u) {
             continue;
         }
+        float vl = LIST_PART(k);
         c->mask[id] = m | c->bit;
         c->acc[id] += v;
         c->cur[id] = v;
         c->accl[id] += vl;
         c->curl[id] = vl;
     }
+#undef LIST_PART
 }
 
 /* Evidence of an entity from the db records. */
@@ -741,6 +745,16 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
             const cordon__mname *nm = &qn[i].nm;
             c.nt = 0;
             uint32_t bitno = 0;
+            /* the query's middle words: unmatched, they count 0.3 of their
+             * weight in the scorer's query coverage, so in the rank's too */
+            uint8_t mid[64];
+            uint32_t midbit[8];
+            float midw[8];
+            size_t nmid = 0;
+            if (nm->n <= sizeof mid)
+                cordon__middle_words(nm, mid);
+            else
+                memset(mid, 0, sizeof mid);
             for (uint32_t k = 0; k < nm->n; k++) {
                 const cordon__mtok *t = &nm->t[k];
                 const cordon__mtok *next = k + 1 < nm->n ? &nm->t[k + 1] : NULL;
@@ -749,6 +763,10 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
                 c.bit = 1u << (bitno < 30 ? bitno : 30);
                 bitno++;
                 c.qw = t->w > 0 ? t->w : 0.25f;
+                if (k < sizeof mid && mid[k] && bitno <= 30 && nmid < 8) {
+                    midbit[nmid] = c.bit;
+                    midw[nmid++] = 0.7f * t->w;
+                }
                 cordon__mix_token_keys(nm->base, t, NULL, visit, &c);
                 cordon__mix_cons_key(nm->base, t, true, visit, &c);
                 if (next) {
@@ -791,8 +809,11 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
                 uint32_t id = c.touched[k];
                 if (c.mask[id] & 0x80000000u)
                     continue;
-                float rk = cordon__candidate_rank(c.acc[id], c.accl[id], qn[i].wsum,
-                                                  x->names[id].wsum);
+                float qw = qn[i].wsum;
+                for (size_t b = 0; b < nmid; b++)
+                    if (!(c.mask[id] & midbit[b]))
+                        qw -= midw[b];
+                float rk = cordon__candidate_rank(c.acc[id], c.accl[id], qw, x->names[id].wsum);
                 cands[nc++] = (cand){id, rk};
             }
             for (uint32_t k = 0; k < c.nt; k++)
@@ -802,13 +823,18 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
                 nc = CAND_MAX;
             }
             qsort(cands, nc, sizeof *cands, cmp_cand);
-            /* score in rank order; past kmin, stop after PATIENCE candidates
-             * in a row that scored below the reporting floor */
+            /* score in rank order; past kmin, after PATIENCE candidates in a
+             * row that scored below the reporting floor, only the list names
+             * the query's keys cover (nearly) whole: the scorer alerts on a
+             * list name held whole in a longer query, which the rank's
+             * query coverage puts low */
             size_t last_hit = 0;
+            bool tail = false;
             for (size_t k = 0; k < nc; k++) {
-                if (k >= kmin && k - last_hit > PATIENCE)
-                    break;
                 uint32_t id = cands[k].id;
+                tail = tail || (k >= kmin && k - last_hit > PATIENCE);
+                if (tail && !(c.accl[id] >= CONTAINED * x->names[id].wsum && c.accl[id] > 0))
+                    continue;
                 cordon__mname ln;
                 cordon__mix_name_get(x, id, &ln);
                 if (q->type)
