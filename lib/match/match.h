@@ -164,7 +164,7 @@ typedef struct cordon__mresult {
 
 /* Scratch space for scoring (one per thread). */
 typedef struct cordon__mwork {
-    char buf[1024];           /* glued-token texts */
+    char buf[4096];           /* glued-token texts (the list side's all at once) */
 } cordon__mwork;
 
 /* Marks the middle words of a person (or untyped) name, mid[i] = 1 for

@@ -783,6 +783,13 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
     side_init(&L, l);
     size_t used = 0;
 
+    /* the list side's spans, single and glued, built once */
+    span LS[2][MAXC];
+    for (int ln = 1; ln <= 2; ln++)
+        for (int j = 0; j < L.n; j++)
+            if (ln == 1 || gluable(&L, j))
+                make_span(&L, j, ln, w->buf, sizeof w->buf, &used, &LS[ln - 1][j]);
+
     /* candidate edges */
     edge E[MAXE];
     int ne = 0;
@@ -801,9 +808,7 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                 for (int j = 0; j < L.n && ne < MAXE; j++) {
                     if (ln == 2 && !gluable(&L, j))
                         continue;
-                    span b;
-                    size_t mk2 = used;
-                    make_span(&L, j, ln, w->buf, sizeof w->buf, &used, &b);
+                    const span b = LS[ln - 1][j];
                     int how, edits;
                     /* glued forms must be spelt alike (below): skip the
                      * pairs whose lengths already rule that out, and the
@@ -812,12 +817,9 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                     if ((qn + ln > 2 && (a.len > b.len + 1 || b.len > a.len + 1) &&
                          !((a.flags | b.flags) & CORDON__MT_TRANSLIT)) ||
                         (qn == 2 && ln == 2 &&
-                         Q.nm->t[Q.idx[i]].len == L.nm->t[L.idx[j]].len)) {
-                        used = mk2;
+                         Q.nm->t[Q.idx[i]].len == L.nm->t[L.idx[j]].len))
                         continue;
-                    }
                     float s = b.len ? sim_span(&a, &b, &how, &edits) : 0.0f;
-                    used = mk2;
                     if (s <= 0.0f)
                         continue;
                     if (qn + ln > 2) {
