@@ -785,10 +785,14 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
 
     /* the list side's spans, single and glued, built once */
     span LS[2][MAXC];
-    for (int ln = 1; ln <= 2; ln++)
-        for (int j = 0; j < L.n; j++)
-            if (ln == 1 || gluable(&L, j))
-                make_span(&L, j, ln, w->buf, sizeof w->buf, &used, &LS[ln - 1][j]);
+    bool lglue[MAXC];
+    for (int j = 0; j < L.n; j++) {
+        make_span(&L, j, 1, w->buf, sizeof w->buf, &used, &LS[0][j]);
+        lglue[j] = gluable(&L, j);
+    }
+    for (int j = 0; j < L.n; j++)
+        if (lglue[j])
+            make_span(&L, j, 2, w->buf, sizeof w->buf, &used, &LS[1][j]);
 
     /* candidate edges */
     edge E[MAXE];
@@ -806,7 +810,7 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
              * places ("yong won"/"yon gwon") */
             for (int ln = 1; ln <= 2; ln++)
                 for (int j = 0; j < L.n && ne < MAXE; j++) {
-                    if (ln == 2 && !gluable(&L, j))
+                    if (ln == 2 && !lglue[j])
                         continue;
                     const span b = LS[ln - 1][j];
                     int how, edits;
