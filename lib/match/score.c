@@ -829,7 +829,8 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                     if (qn + ln > 2) {
                         /* glued forms ("al qaida"/"alqaida") must be spelt
                          * alike: exact, one typo in a long word, or the same
-                         * skeleton across scripts (not a skeleton typo);
+                         * skeleton (not a skeleton typo), in one script with
+                         * the spellings two edits apart at most;
                          * with a detached letter, exact unless both sides
                          * are split */
                         bool letter = glued_letter(&Q, i, qn) || glued_letter(&L, j, ln);
@@ -839,7 +840,9 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                         if (!(how == CORDON__HOW_EXACT ||
                               (how == CORDON__HOW_TYPO && edits <= 1 && a.len >= tmin &&
                                b.len >= tmin) ||
-                              (how == CORDON__HOW_SKELETON && s >= 0.84f)))
+                              (how == CORDON__HOW_SKELETON &&
+                               s >= ((a.flags | b.flags) & CORDON__MT_TRANSLIT ? 0.84f
+                                                                                : 0.87f))))
                             continue;
                         how = CORDON__HOW_GLUED;
                         s *= 0.97f;
