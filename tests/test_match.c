@@ -388,6 +388,14 @@ static void test_structural_cases(void **state)
     assert_true(cordon__nickname("robert", 6, "bob", 3));
     assert_true(cordon__nickname("bob", 3, "rob", 3)); /* two short forms of one name */
     assert_false(cordon__nickname("bob", 3, "william", 7));
+    assert_true(cordon__abbr_table_sorted());
+    assert_true(cordon__abbreviation("intl", 4, "international", 13));
+    assert_true(cordon__abbreviation("saint", 5, "st", 2));
+    assert_true(cordon__abbreviation("pharm", 5, "pharmaceuticals", 15)); /* plural */
+    assert_true(cordon__abbreviation("ctr", 3, "centre", 6));
+    assert_false(cordon__abbreviation("intl", 4, "internal", 8));
+    assert_false(cordon__abbreviation("st", 2, "street", 6));
+    assert_false(cordon__abbreviation("mfg", 3, "mfg", 3));
     static const struct { const char *a, *b; int type; } pos[] = {
         {"Bob Menendez", "Robert Menendez", 1},
         {"Mike Lawler", "Michael Lawler", 1},
@@ -409,6 +417,9 @@ static void test_structural_cases(void **state)
         {"Qasim L-ARIMI", "Qasim Al-Rimi", 1},   /* a detached letter, split apart */
         {"Usama Bin Laden", "USAMA BINLADIN", 1}, /* glued, the same skeleton */
         {"Al Shabaab", "ALSHABAB", 2},           /* glued, a typo in a long word */
+        {"ACME Intl Trading", "ACME INTERNATIONAL TRADING COMPANY", 2}, /* abbreviations */
+        {"St. Petersburg Bank", "SAINT PETERSBURG BANK", 2},
+        {"Kish Shpg & Trdg Co", "KISH SHIPPING AND TRADING COMPANY", 2},
     };
     for (size_t i = 0; i < sizeof pos / sizeof pos[0]; i++) {
         double s = pm(pos[i].a, pos[i].b, pos[i].type);
@@ -434,6 +445,9 @@ static void test_structural_cases(void **state)
         /* glued by skeleton only when the spellings are two edits apart at
          * most ("hageman"/"haqamin" are three) */
         {"Harriet M. Hageman", "AL-HAQ, Amin", 1},
+        /* an abbreviation is as common as its full word: a shared generic
+         * word does not make two companies one */
+        {"ACME Intl Trading", "ZENITH INTERNATIONAL TRADING COMPANY", 2},
         /* glued with a typo only in a long word */
         {"TIAN WU", "DANDONG TIANFU TRADE CO LTD", 0},
         /* across scripts, most of both names unmatched is another name:

@@ -93,6 +93,8 @@ static const vcase variants[] = {
     {"Alqaida", 2, "us_ofac_sdn", "6366", "glued"},
     {"Banco Nacional de Cuba", 2, "us_ofac_sdn", "306", "organisation"},
     {"Jong Un Kim", 1, "us_ofac_sdn", "20157", "reordered Korean name"},
+    {"Islamic Republic of Iran Shpg Lines", 2, "us_ofac_sdn", "25396", "abbreviated word"},
+    {"Petropars Intl", 2, "us_ofac_sdn", "11634", "abbreviated word"},
 };
 
 static void test_variants(void **state)

@@ -68,7 +68,7 @@ static inline bool cordon__few_bits(uint32_t v, int k)
 enum {
     CORDON__HOW_NONE = 0, CORDON__HOW_EXACT, CORDON__HOW_TYPO, CORDON__HOW_SKELETON,
     CORDON__HOW_PHONETIC, CORDON__HOW_INITIAL, CORDON__HOW_GLUED, CORDON__HOW_NUMBER,
-    CORDON__HOW_FUZZY, CORDON__HOW_NICKNAME
+    CORDON__HOW_FUZZY, CORDON__HOW_NICKNAME, CORDON__HOW_ABBREV
 };
 const char *cordon__how_name(int how);
 /* True when one token is a known short form of the other, or both are short
@@ -80,6 +80,19 @@ bool cordon__is_short_form(const char *s, size_t n);
 #define CORDON__MT_SHORT 0x40u
 /* The nickname table is sorted (self-check for tests). */
 bool cordon__nick_table_sorted(void);
+/* Abbreviations of organisation words (lib/match/nick.c): true when one
+ * token is an abbreviation of the other ("intl"/"international",
+ * "st"/"saint", "pharm"/"pharmaceuticals"). */
+#define CORDON__ABBR_MAX 5
+bool cordon__abbreviation(const char *a, size_t na, const char *b, size_t nb);
+/* The full word of an abbreviation (the first row's), or NULL. */
+const char *cordon__abbrev_full(const char *s, size_t n);
+/* Calls fn with each other form of s: its full words when s is an
+ * abbreviation, its abbreviations when s is a full word. */
+void cordon__abbrev_forms(const char *s, size_t n, void (*fn)(void *, const char *, size_t),
+                          void *ctx);
+/* The abbreviation table is sorted and well formed (self-check for tests). */
+bool cordon__abbr_table_sorted(void);
 /* Token weight factors from document frequency: idf / mean idf, clamped. */
 #define CORDON__IDF_MIN 0.25
 #define CORDON__IDF_MAX 1.5

@@ -7,7 +7,8 @@
  * "Volodymyr"/Russian "Vladimir", "Mykola"/"Nikolai"). Written for this
  * project from common usage (English, Spanish, Russian/Ukrainian, German,
  * Italian, French, Arabic short forms). Lower-case Latin, as the analysis
- * produces. Sorted by the short form (checked by tests/test_match.c). */
+ * produces. Sorted by the short form (checked by tests/test_match.c).
+ * The second table, abbreviations of organisation words, is at the end. */
 #include "match/match.h"
 
 #include <string.h>
@@ -132,6 +133,89 @@ bool cordon__nick_table_sorted(void)
 {
     for (size_t i = 1; i < NNICK; i++)
         if (strcmp(NICK[i - 1][0], NICK[i][0]) > 0)
+            return false;
+    return true;
+}
+
+/* Abbreviations of organisation words written in company names ("Intl",
+ * "Mfg", "St."), each with its full word; the full word may also carry a
+ * plural "s" ("pharm"/"pharmaceuticals"). Sorted by the abbreviation
+ * (checked by tests/test_match.c). Every abbreviation starts with its full
+ * word's first letter. */
+static const char *const ABBR[][2] = {
+    {"acad", "academy"}, {"admin", "administration"}, {"assn", "association"},
+    {"bldg", "building"}, {"bros", "brothers"}, {"chem", "chemical"}, {"cntr", "center"},
+    {"cntr", "centre"}, {"coop", "cooperative"}, {"ctr", "center"},
+    {"ctr", "centre"}, {"dept", "department"}, {"engg", "engineering"}, {"equip", "equipment"},
+    {"ft", "fort"}, {"govt", "government"}, {"grp", "group"}, {"hldg", "holding"},
+    {"hldgs", "holdings"}, {"hosp", "hospital"}, {"inds", "industries"},
+    {"indus", "industries"}, {"inst", "institute"}, {"intl", "international"},
+    {"mfg", "manufacturing"}, {"mfrs", "manufacturers"}, {"mgmt", "management"},
+    {"mt", "mount"}, {"natl", "national"}, {"pharm", "pharmaceutical"}, {"shpg", "shipping"},
+    {"st", "saint"}, {"svc", "service"}, {"svcs", "services"}, {"trdg", "trading"},
+    {"univ", "university"},
+};
+#define NABBR (sizeof ABBR / sizeof ABBR[0])
+
+/* First row whose abbreviation is s[0..n), or NABBR. */
+static size_t first_abbr(const char *s, size_t n)
+{
+    size_t lo = 0, hi = NABBR;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cmp_tok(s, n, ABBR[mid][0]) > 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < NABBR && cmp_tok(s, n, ABBR[lo][0]) == 0 ? lo : NABBR;
+}
+
+const char *cordon__abbrev_full(const char *s, size_t n)
+{
+    if (n < 2 || n > CORDON__ABBR_MAX)
+        return NULL;
+    size_t i = first_abbr(s, n);
+    return i < NABBR ? ABBR[i][1] : NULL;
+}
+
+bool cordon__abbreviation(const char *a, size_t na, const char *b, size_t nb)
+{
+    const char *s = a, *f = b;
+    size_t ns = na, nf = nb;
+    if (na > nb) {
+        s = b, f = a;
+        ns = nb, nf = na;
+    }
+    if (ns < 2 || ns > CORDON__ABBR_MAX || nf <= ns || s[0] != f[0])
+        return false;
+    for (size_t i = first_abbr(s, ns); i < NABBR && cmp_tok(s, ns, ABBR[i][0]) == 0; i++) {
+        size_t L = strlen(ABBR[i][1]);
+        if ((nf == L || (nf == L + 1 && f[L] == 's')) && memcmp(f, ABBR[i][1], L) == 0)
+            return true;
+    }
+    return false;
+}
+
+void cordon__abbrev_forms(const char *s, size_t n, void (*fn)(void *, const char *, size_t),
+                          void *ctx)
+{
+    if (n < 2)
+        return;
+    for (size_t i = first_abbr(s, n); i < NABBR && cmp_tok(s, n, ABBR[i][0]) == 0; i++)
+        fn(ctx, ABBR[i][1], strlen(ABBR[i][1]));
+    for (size_t i = 0; i < NABBR; i++)
+        if (cmp_tok(s, n, ABBR[i][1]) == 0)
+            fn(ctx, ABBR[i][0], strlen(ABBR[i][0]));
+}
+
+bool cordon__abbr_table_sorted(void)
+{
+    for (size_t i = 1; i < NABBR; i++)
+        if (strcmp(ABBR[i - 1][0], ABBR[i][0]) > 0)
+            return false;
+    for (size_t i = 0; i < NABBR; i++)
+        if (strlen(ABBR[i][0]) > CORDON__ABBR_MAX || ABBR[i][0][0] != ABBR[i][1][0])
             return false;
     return true;
 }

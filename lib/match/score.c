@@ -151,8 +151,9 @@ double cordon__jaro_winkler(const char *a, size_t na, const char *b, size_t nb)
 const char *cordon__how_name(int how)
 {
     static const char *const names[] = {"none",    "exact",   "typo",   "skeleton", "phonetic",
-                                        "initial", "glued",   "number", "fuzzy",    "nickname"};
-    if (how < 0 || how > CORDON__HOW_NICKNAME)
+                                        "initial", "glued",   "number", "fuzzy",    "nickname",
+                                        "abbreviation"};
+    if (how < 0 || how > CORDON__HOW_ABBREV)
         return "none";
     return names[how];
 }
@@ -250,8 +251,13 @@ uint32_t cordon__mname_from_analysis(const cordon__analysis *a, cordon__mtok *to
         t->ph[1] = pack_phon(s->phon[1]);
         t->letters = cordon__letters(a->text + t->off, t->len);
         t->w = cordon__mtok_default_weight(t);
-        if (t->kind == CORDON__TOK_WORD && t->len >= 2)
-            t->w *= cordon__word_factor(a->text + t->off, t->len);
+        if (t->kind == CORDON__TOK_WORD && t->len >= 2) {
+            /* an abbreviation weighs as its full word ("intl" is as common
+             * as "international") */
+            const char *full = cordon__abbrev_full(a->text + t->off, t->len);
+            t->w *= full ? cordon__word_factor(full, strlen(full))
+                         : cordon__word_factor(a->text + t->off, t->len);
+        }
         if (t->kind == CORDON__TOK_WORD && cordon__is_short_form(a->text + t->off, t->len))
             t->flags |= CORDON__MT_SHORT;
     }
@@ -329,6 +335,13 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
         cordon__nickname(a->s, a->len, b->s, b->len)) {
         *how = CORDON__HOW_NICKNAME;
         return 0.85f;
+    }
+    /* an abbreviated organisation word ("intl"/"international") */
+    if (mn >= 2 && mn <= CORDON__ABBR_MAX && mx > mn && a->s[0] == b->s[0] &&
+        a->kind == CORDON__TOK_WORD && b->kind == CORDON__TOK_WORD &&
+        cordon__abbreviation(a->s, a->len, b->s, b->len)) {
+        *how = CORDON__HOW_ABBREV;
+        return 0.9f;
     }
     if (mn == 1) {
         /* an initial against a word starting with that letter */
@@ -915,7 +928,7 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
         }
         switch (e->how) {
         case CORDON__HOW_EXACT: case CORDON__HOW_TYPO: case CORDON__HOW_SKELETON:
-        case CORDON__HOW_GLUED: case CORDON__HOW_NICKNAME:
+        case CORDON__HOW_GLUED: case CORDON__HOW_NICKNAME: case CORDON__HOW_ABBREV:
             if (distinct)
                 strong += wl * e->sim;
             if (e->edits > 1)

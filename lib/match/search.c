@@ -402,6 +402,12 @@ static void visit(void *vc, uint64_t key, float strength)
 #undef LIST_PART
 }
 
+/* Another written form of the current token, as its text key. */
+static void visit_form(void *vc, const char *s, size_t n)
+{
+    visit(vc, cordon__mix_key(MIX_K_TEXT, s, n), 0.9f);
+}
+
 /* Evidence of an entity from the db records. */
 typedef struct eattrs {
     cordon__mdate dob[MAX_ATTR];
@@ -777,8 +783,11 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
                     cordon__mix_glued_typo_keys(nm->base, t, next, visit, &c);
                     c.qw = w1;
                 }
-                if (t->kind == CORDON__TOK_WORD)
+                if (t->kind == CORDON__TOK_WORD) {
                     cordon__mix_typo_keys(x, nm->base + t->off, t->len, visit, &c);
+                    /* an abbreviation meets its full word, and the reverse */
+                    cordon__abbrev_forms(nm->base + t->off, t->len, visit_form, &c);
+                }
                 /* two edits in a long token: the query's two-deletion keys meet
                  * the list's one-deletion keys (an edit on each side, or two
                  * on the query side) */
