@@ -666,7 +666,8 @@ CORDON_API int cordon_matcher_score(cordon_matcher *m, const char *a, size_t ale
 /**
  * Explanation of the matcher's last successful score as a JSON object:
  * token alignments (query, list, how: exact/typo/skeleton/phonetic/initial/
- * glued/number/fuzzy, edits, sim, contribution), unmatched tokens, features,
+ * glued/number/fuzzy/nickname/abbreviation, edits, sim, contribution),
+ * unmatched tokens, features,
  * legal classes, evidence and score.
  * @param m the matcher
  * @param[out] len optional: receives the length in bytes

@@ -989,7 +989,8 @@ class Matcher:
 
     def explain(self) -> Dict[str, Any]:
         """Explanation of the last score: token alignments (how: exact, typo,
-        skeleton, phonetic, initial, glued, number, fuzzy), unmatched tokens,
+        skeleton, phonetic, initial, glued, number, fuzzy, nickname,
+        abbreviation), unmatched tokens,
         features, legal classes, evidence and score.
 
         Raises:
@@ -1205,7 +1206,8 @@ class Hit:
         Args:
             json: False (default): readable text, one line per aligned token
                 (query token, list token, how: exact/typo/skeleton/phonetic/
-                initial/glued/number/fuzzy, contribution), then unmatched
+                initial/glued/number/fuzzy/nickname/abbreviation,
+                contribution), then unmatched
                 tokens and evidence (date of birth, country, identifier).
                 True: the explanation decoded from the library's JSON (a dict
                 with ``name_score``, ``tokens``, ``unmatched_query``,
