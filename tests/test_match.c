@@ -417,6 +417,7 @@ static void test_structural_cases(void **state)
         {"Qasim L-ARIMI", "Qasim Al-Rimi", 1},   /* a detached letter, split apart */
         {"Usama Bin Laden", "USAMA BINLADIN", 1}, /* glued, the same skeleton */
         {"Al Shabaab", "ALSHABAB", 2},           /* glued, a typo in a long word */
+        {"Yusuf Abdullah", "Youssef Abdallah", 1}, /* same skeleton, three edits in 7 letters */
         {"ACME Intl Trading", "ACME INTERNATIONAL TRADING COMPANY", 2}, /* abbreviations */
         {"St. Petersburg Bank", "SAINT PETERSBURG BANK", 2},
         {"Kish Shpg & Trdg Co", "KISH SHIPPING AND TRADING COMPANY", 2},

@@ -354,11 +354,13 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
     }
     /* skeletons fold vowels and similar consonants hard ("jake" and "yagy",
      * "mayra" and "mario" share one): the spellings themselves must still be
-     * within a few edits ("yuriy"/"iurii" 2, "aleksandr"/"alexander" 3) */
+     * within a few edits ("yuriy"/"iurii" 2, "aleksandr"/"alexander" 3),
+     * as many as three once the longer spelling has 7+ letters
+     * ("yusuf"/"youssef") */
     int raw = -1; /* raw edit distance, computed when needed (capped at 4) */
     if (a->sklen >= 2 && a->sklen == b->sklen && memcmp(a->sk, b->sk, a->sklen) == 0) {
         raw = cordon__damerau(a->s, a->len, b->s, b->len, 3);
-        int allow = tr ? 3 : mn <= 3 ? 1 : mn <= 6 ? 2 : 3;
+        int allow = tr ? 3 : mn <= 3 ? 1 : mx <= 6 ? 2 : 3;
         if (raw <= allow && cordon__jaro_winkler(a->s, a->len, b->s, b->len) >= (tr ? 0.6 : 0.72)) {
             *how = CORDON__HOW_SKELETON;
             *edits = raw;
