@@ -418,6 +418,8 @@ static void test_structural_cases(void **state)
         {"Usama Bin Laden", "USAMA BINLADIN", 1}, /* glued, the same skeleton */
         {"Al Shabaab", "ALSHABAB", 2},           /* glued, a typo in a long word */
         {"Yusuf Abdullah", "Youssef Abdallah", 1}, /* same skeleton, three edits in 7 letters */
+        {"\xea\xb9\x80\xec\xa0\x95\xec\x9d\x80", "KIM, Jong Un", 1}, /* a Korean name in one word */
+        {"\xeb\xb0\x95\xec\xa0\x95\xec\xb2\x9c", "PAK Jong Chon", 0},
         {"ACME Intl Trading", "ACME INTERNATIONAL TRADING COMPANY", 2}, /* abbreviations */
         {"St. Petersburg Bank", "SAINT PETERSBURG BANK", 2},
         {"Kish Shpg & Trdg Co", "KISH SHIPPING AND TRADING COMPANY", 2},

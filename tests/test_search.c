@@ -95,6 +95,8 @@ static const vcase variants[] = {
     {"Jong Un Kim", 1, "us_ofac_sdn", "20157", "reordered Korean name"},
     {"Islamic Republic of Iran Shpg Lines", 2, "us_ofac_sdn", "25396", "abbreviated word"},
     {"Petropars Intl", 2, "us_ofac_sdn", "11634", "abbreviated word"},
+    {"\xea\xb9\x80\xec\xa0\x95\xec\x9d\x80", 1, "us_ofac_sdn", "20157", "Hangul, one word"},
+    {"\xec\xb5\x9c\xeb\xa3\xa1\xed\x95\xb4", 0, "us_ofac_sdn", "23213", "Hangul, one word"},
 };
 
 static void test_variants(void **state)

@@ -132,6 +132,8 @@ typedef struct tk {
     int comma_seen;     /* the first comma has marked the token before it */
     int uk;             /* Ukrainian/Belarusian letters present */
     int hg_prev_l;      /* previous Hangul syllable ended in ㄹ */
+    int hg_split;       /* syllables left of a person's name written as one
+                           Hangul word, each a token of its own */
     int splitting;      /* inside tk_split_cjk_legal */
     int ok;
 } tk;
@@ -500,6 +502,24 @@ static void tk_split_cjk_legal(tk *t)
     }
 }
 
+/* True when s[0..n) has nothing but s[from..to) that could be part of a
+ * word: ASCII spaces and punctuation only outside it. ("김정은" is a
+ * Korean name written as one word; in "블라디미르 푸틴" each word is part of a
+ * transcribed foreign name.) */
+static bool only_word(const char *s, size_t n, size_t from, size_t to)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (k == from) {
+            k = to - 1;
+            continue;
+        }
+        unsigned char b = (unsigned char)s[k];
+        if (b >= 0x80 || (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
+            return false;
+    }
+    return true;
+}
+
 static int tokenize(cordon__analysis *a, const char *s, size_t n)
 {
     tk t;
@@ -554,8 +574,39 @@ static int tokenize(cordon__analysis *a, const char *s, size_t n)
             char buf[16];
             if (t.open && (t.pass || t.script != CORDON__SCRIPT_HANGUL))
                 tk_close(&t, 0);
+            int family = 0;
+            if (t.hg_split > 0) {
+                /* the next syllable of a person's name: a token of its own */
+                tk_close(&t, 0);
+                t.hg_split--;
+            } else if (!t.open) {
+                /* a Korean person's name is written as one word of 2-3
+                 * syllables (family name, then given name) where Latin
+                 * spellings part them ("김정은"/"Kim Jong Un"): a name that
+                 * is such a word alone gets a token per syllable, the
+                 * first romanised as a family name */
+                size_t j = i, runlen = 1;
+                while (runlen <= 3 && j < n) {
+                    size_t j2 = j;
+                    uint32_t d = cordon__utf8_next(s, n, &j2);
+                    if (d < 0xAC00 || d > 0xD7A3)
+                        break;
+                    runlen++;
+                    j = j2;
+                }
+                if (runlen >= 2 && runlen <= 3 &&
+                    (a->type_hint == CORDON_TYPE_PERSON || a->type_hint == CORDON_TYPE_UNKNOWN) &&
+                    only_word(s, n, off, j)) {
+                    t.hg_split = (int)runlen - 1;
+                    family = 1;
+                } else if (runlen == 1 && a->ntok == 0 &&
+                           (a->type_hint == CORDON_TYPE_PERSON ||
+                            a->type_hint == CORDON_TYPE_UNKNOWN)) {
+                    family = 1; /* a family name written apart ("김 정은") */
+                }
+            }
             int prev_l = t.open ? t.hg_prev_l : 0;
-            size_t m = cordon__hangul_romanize(c, prev_l, buf);
+            size_t m = cordon__hangul_romanize(c, prev_l, family, buf);
             buf[m] = 0;
             tk_emit_str(&t, buf, off, i, CORDON__SCRIPT_HANGUL);
             t.script = CORDON__SCRIPT_HANGUL;
@@ -901,6 +952,7 @@ void cordon__analysis_destroy(cordon__analysis *a)
 
 int cordon__tokenize_only(cordon__analysis *a, const char *s, size_t n)
 {
+    a->type_hint = -1; /* a keyword, not a name: no name-specific tokenizing */
     return tokenize(a, s, n);
 }
 

@@ -12,8 +12,9 @@ const char *cordon__translit_row(uint32_t lc);
 size_t cordon__translit_nrows(void);
 uint32_t cordon__translit_row_cp(size_t i);
 /* Romanize one Hangul syllable (U+AC00..U+D7A3) into out (>= 8 bytes);
- * prev_final_l: the previous syllable of the word ended in ㄹ. */
-size_t cordon__hangul_romanize(uint32_t cp, int prev_final_l, char *out);
+ * prev_final_l: the previous syllable of the word ended in ㄹ; family: the
+ * syllable is a person's family name (initial ㄱ, ㅂ written k, p). */
+size_t cordon__hangul_romanize(uint32_t cp, int prev_final_l, int family, char *out);
 int cordon__hangul_final_is_l(uint32_t cp);
 /* Romanisation of a letter of the ISCII-like Brahmic blocks (U+0900-U+0D7F)
  * given the code point before it and the next two: its Latin letters in out

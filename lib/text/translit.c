@@ -325,19 +325,23 @@ uint32_t cordon__translit_row_cp(size_t i)
     return tl_rows[i].cp;
 }
 
-/* ---- Hangul: Revised Romanization, computed from the syllable ---------- */
+/* ---- Hangul, computed from the syllable --------------------------------- */
+/* Consonants as in the Revised Romanization; the vowels eo, yeo and eu
+ * written o, yo and u, as McCune-Reischauer without its breves, which is how
+ * the sanctions lists spell Korean names ("Jong", "Chol", "Un"); a family
+ * name's initial ㄱ and ㅂ as k and p ("Kim", "Pak"). */
 
 static const char *const hg_initial[19] = {
     "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s",
     "ss", "", "j", "jj", "ch", "k", "t", "p", "h"};
 static const char *const hg_vowel[21] = {
-    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae",
-    "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"};
+    "a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae",
+    "oe", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"};
 static const char *const hg_final[28] = {
     "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l",
     "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"};
 
-size_t cordon__hangul_romanize(uint32_t cp, int prev_final_l, char *out)
+size_t cordon__hangul_romanize(uint32_t cp, int prev_final_l, int family, char *out)
 {
     uint32_t s = cp - 0xAC00u;
     unsigned l = s / 588u, v = (s % 588u) / 28u, t = s % 28u;
@@ -345,6 +349,10 @@ size_t cordon__hangul_romanize(uint32_t cp, int prev_final_l, char *out)
     const char *p = hg_initial[l];
     if (l == 5 && prev_final_l) /* ㄹ after final ㄹ is written l (ll) */
         p = "l";
+    if (family && l == 0)
+        p = "k";
+    else if (family && l == 7)
+        p = "p";
     for (; *p; p++)
         out[n++] = *p;
     for (p = hg_vowel[v]; *p; p++)
