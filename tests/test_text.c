@@ -181,7 +181,7 @@ static void test_translit_more(void **state)
     expect_norm("김정은", P, "kim jong un");
     expect_norm("박정천", P, "pak jong chon");
     expect_norm("김정은", O, "gimjongun");
-    expect_norm("이설주", P, "i sol ju");
+    expect_norm("이설주", P, "ri sol ju"); /* the family name 이 as "Ri" */
     expect_norm("푸틴", P, "pu tin");   /* a name of one 2-3 syllable word */
     expect_norm("김 정은", P, "kim jongun"); /* written apart: as written */
     expect_norm("Đorđe Балашевић Ђорђе", P, "dorde balashevic djordje");

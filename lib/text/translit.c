@@ -329,7 +329,7 @@ uint32_t cordon__translit_row_cp(size_t i)
 /* Consonants as in the Revised Romanization; the vowels eo, yeo and eu
  * written o, yo and u, as McCune-Reischauer without its breves, which is how
  * the sanctions lists spell Korean names ("Jong", "Chol", "Un"); a family
- * name's initial ㄱ and ㅂ as k and p ("Kim", "Pak"). */
+ * name's initial ㄱ and ㅂ as k and p ("Kim", "Pak"), and 이 as "ri". */
 
 static const char *const hg_initial[19] = {
     "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s",
@@ -353,6 +353,8 @@ size_t cordon__hangul_romanize(uint32_t cp, int prev_final_l, int family, char *
         p = "k";
     else if (family && l == 7)
         p = "p";
+    else if (family && l == 11 && v == 20 && t == 0)
+        p = "r"; /* the family name 이, 리 in the North, "Ri" on the lists */
     for (; *p; p++)
         out[n++] = *p;
     for (p = hg_vowel[v]; *p; p++)
