@@ -418,6 +418,7 @@ static void test_structural_cases(void **state)
         {"Usama Bin Laden", "USAMA BINLADIN", 1}, /* glued, the same skeleton */
         {"Al Shabaab", "ALSHABAB", 2},           /* glued, a typo in a long word */
         {"Yusuf Abdullah", "Youssef Abdallah", 1}, /* same skeleton, three edits in 7 letters */
+        {"J. Smith", "SMITH, John", 1},          /* an initial for a given name */
         {"\xea\xb9\x80\xec\xa0\x95\xec\x9d\x80", "KIM, Jong Un", 1}, /* a Korean name in one word */
         {"\xeb\xb0\x95\xec\xa0\x95\xec\xb2\x9c", "PAK Jong Chon", 0},
         {"ACME Intl Trading", "ACME INTERNATIONAL TRADING COMPANY", 2}, /* abbreviations */
@@ -451,6 +452,15 @@ static void test_structural_cases(void **state)
         /* an abbreviation is as common as its full word: a shared generic
          * word does not make two companies one */
         {"ACME Intl Trading", "ZENITH INTERNATIONAL TRADING COMPANY", 2},
+        /* US Congress members who had alerted: a family name met only as
+         * an initial, glued skeletons two edits apart, an Arabic pair glued
+         * on two consonants */
+        {"Christopher Murphy", "Christopher M. Gray", 0},
+        {"Mark H. Schauer", "MARK HENRY", 0},
+        {"Donald A. Manzullo", "MANZI, Leo", 0},
+        {"Jason Crow", "YU SON", 0},
+        {"Mike Lee", "MEKELE", 0},
+        {"Elissa Slotkin", "\xd8\xb9\xd8\xa8\xd8\xaf\x20\xd8\xa7\xd9\x84\xd8\xa8\xd8\xa7\xd9\x82\xd9\x8a\x20\xd8\xa8\xd8\xb5\xd9\x8a\xd8\xb1\x20\xd8\xa3\xd9\x88\xd9\x84\x20\xd8\xb4\xd8\xa7\xd9\x87", 0},
         /* glued with a typo only in a long word */
         {"TIAN WU", "DANDONG TIANFU TRADE CO LTD", 0},
         /* across scripts, most of both names unmatched is another name:

@@ -293,7 +293,7 @@ static bool is_content(uint8_t kind)
  * be met in order, the other spelling's extra letters being vowel marks or
  * w/v glides ("hsn"/"hasan", "has" (hwysh)/"havas"; not "ahmda"/"hamad"),
  * with three letters and two consonants in common at least. */
-static bool abjad_spelling(const char *ab, size_t na, const char *ot, size_t no)
+static bool abjad_spelling(const char *ab, size_t na, const char *ot, size_t no, bool glued)
 {
     size_t i = 0, j = 0, cons = 0;
     while (i < na) {
@@ -310,7 +310,9 @@ static bool abjad_spelling(const char *ab, size_t na, const char *ot, size_t no)
     for (; j < no; j++)
         if (ot[j] != 'a' && ot[j] != 'v')
             return false;
-    return cons >= 3 || (cons == 2 && na >= 3);
+    /* a glued pair needs three consonants: two are met by chance too often
+     * ("aul shah"/"elissa") */
+    return cons >= 3 || (cons == 2 && na >= 3 && !glued);
 }
 
 static float sim_span(const span *a, const span *b, int *how, int *edits)
@@ -375,9 +377,10 @@ static float sim_span(const span *a, const span *b, int *how, int *edits)
         const span *ab = (a->flags & CORDON__MT_TRANSLIT) ? a : b, *ot = ab == a ? b : a;
         /* the article glued to an Arabic word is often left out in Latin
          * ("الشاهبندر"/"shahbandar"; one word, not two glued here) */
-        if (abjad_spelling(ab->sk, ab->sklen, ot->sk, ot->sklen) ||
+        bool gl = ab->glued || ot->glued;
+        if (abjad_spelling(ab->sk, ab->sklen, ot->sk, ot->sklen, gl) ||
             (!ab->glued && ab->sklen >= 5 && ab->sk[0] == 'a' && ab->sk[1] == 'l' &&
-             abjad_spelling(ab->sk + 2, ab->sklen - 2, ot->sk, ot->sklen))) {
+             abjad_spelling(ab->sk + 2, ab->sklen - 2, ot->sk, ot->sklen, gl))) {
             *how = CORDON__HOW_SKELETON;
             return 0.85f;
         }
@@ -460,6 +463,7 @@ typedef struct side {
     uint32_t m[MAXC]; /* letters of the texts */
     int n;
     int middle[MAXC];
+    int family; /* content index of a person name's family word (-1: none) */
 } side;
 
 /* Middle words of a person name among its n content tokens idx[] (dropped
@@ -513,6 +517,26 @@ static void side_init(side *s, const cordon__mname *nm)
     middle_words(nm, s->idx, s->n, mid);
     for (int i = 0; i < s->n; i++)
         s->middle[i] = mid[i];
+    /* the family word of a person (or untyped) name of 2+ words: the first
+     * word in "FAMILY, Given" order, else the last */
+    s->family = -1;
+    if (nm->type == CORDON__TYPE_PERSON || nm->type == CORDON__TYPE_UNKNOWN) {
+        int words = 0, first = -1, last = -1;
+        bool comma = false;
+        for (int i = 0; i < s->n; i++) {
+            const cordon__mtok *t = &nm->t[s->idx[i]];
+            if (t->kind != CORDON__TOK_WORD && t->kind != CORDON__TOK_INITIAL)
+                continue;
+            words++;
+            if (first < 0)
+                first = i;
+            last = i;
+            if (t->flags & CORDON__TF_COMMA_AFTER)
+                comma = true;
+        }
+        if (words >= 2)
+            s->family = comma ? first : last;
+    }
 }
 
 void cordon__middle_words(const cordon__mname *nm, uint8_t *mid)
@@ -841,11 +865,18 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                     float s = b.len ? sim_span(&a, &b, &how, &edits) : 0.0f;
                     if (s <= 0.0f)
                         continue;
+                    /* an initial stands for a given name: a family name met
+                     * only as the other name's initial is another person
+                     * ("Murphy"/"Christopher M. Gray") */
+                    if (how == CORDON__HOW_INITIAL && qn == 1 && ln == 1 &&
+                        ((a.len > 1 && i == Q.family) || (b.len > 1 && j == L.family)))
+                        continue;
                     if (qn + ln > 2) {
                         /* glued forms ("al qaida"/"alqaida") must be spelt
                          * alike: exact, one typo in a long word, or the same
                          * skeleton (not a skeleton typo), in one script with
-                         * the spellings two edits apart at most;
+                         * the spellings one edit apart at most ("yu son" is
+                         * not "jason");
                          * with a detached letter, exact unless both sides
                          * are split */
                         bool letter = glued_letter(&Q, i, qn) || glued_letter(&L, j, ln);
@@ -857,7 +888,7 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
                                b.len >= tmin) ||
                               (how == CORDON__HOW_SKELETON &&
                                s >= ((a.flags | b.flags) & CORDON__MT_TRANSLIT ? 0.84f
-                                                                                : 0.87f))))
+                                                                                : 0.90f))))
                             continue;
                         how = CORDON__HOW_GLUED;
                         s *= 0.97f;
