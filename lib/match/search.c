@@ -336,14 +336,19 @@ typedef struct qname {
     float wsum;
 } qname;
 
+/* What a query's keys met of one db name, in one record so that a posting
+ * costs one cache line. */
+typedef struct nacc {
+    uint32_t mask;        /* query-token bits seen; 0x80000000: incompatible */
+    float acc, cur;       /* matched query weight (estimate); the current token's part */
+    float accl, curl;     /* the same in list token weight */
+} nacc;
+
 typedef struct ctx {
     const cordon_db *db;
     const cordon__mix *x;
     const cordon__alloc *A;
-    uint32_t *mask;       /* per db name: query-token bits seen (zeroed) */
-    float *acc;           /* per db name: matched query weight (estimate) */
-    float *cur;           /* per db name: the current token's part of acc */
-    float *accl, *curl;   /* the same in list token weight */
+    nacc *na;             /* per db name (mask zeroed between queries) */
     uint32_t *touched;
     uint32_t nt;
     /* current token */
@@ -367,37 +372,38 @@ static void visit(void *vc, uint64_t key, float strength)
 #define LIST_PART(k) (pw ? (float)pw[k] * ls : v)
     for (uint32_t k = 0; k < n; k++) {
         uint32_t id = p[k];
-        uint32_t m = c->mask[id];
+        nacc *a = &c->na[id];
+        uint32_t m = a->mask;
         if (m & c->bit) {
             /* this token met the name already: keep its best key (and
              * that key's list weight) */
-            if (v > c->cur[id]) {
+            if (v > a->cur) {
                 float vl = LIST_PART(k);
-                c->acc[id] += v - c->cur[id];
-                c->cur[id] = v;
-                c->accl[id] += vl - c->curl[id];
-                c->curl[id] = vl;
+                a->acc += v - a->cur;
+                a->cur = v;
+                a->accl += vl - a->curl;
+                a->curl = vl;
             }
             continue;
         }
         if (!m) {
             if (!type_compatible(c->qtype, c->x->names[id].type)) {
-                c->mask[id] = 0x80000000u; /* seen, incompatible */
+                a->mask = 0x80000000u; /* seen, incompatible */
                 c->touched[c->nt++] = id;
                 continue;
             }
             c->touched[c->nt++] = id;
-            c->acc[id] = 0;
-            c->accl[id] = 0;
+            a->acc = 0;
+            a->accl = 0;
         } else if (m & 0x80000000u) {
             continue;
         }
         float vl = LIST_PART(k);
-        c->mask[id] = m | c->bit;
-        c->acc[id] += v;
-        c->cur[id] = v;
-        c->accl[id] += vl;
-        c->curl[id] = vl;
+        a->mask = m | c->bit;
+        a->acc += v;
+        a->cur = v;
+        a->accl += vl;
+        a->curl = vl;
     }
 #undef LIST_PART
 }
@@ -460,8 +466,7 @@ typedef struct cand {
  * all zero between searches: a search clears the entries it touched. */
 typedef struct scratch {
     uint32_t n;
-    uint32_t *mask;
-    float *acc, *cur, *accl, *curl;
+    nacc *na;
     uint32_t *touched;
     cand *cands;
 } scratch;
@@ -484,24 +489,16 @@ static scratch *scratch_take(const cordon_db *db, uint32_t N)
     if (s)
         cordon__free(&db->alloc, s);
     size_t n = N ? N : 1;
-    s = cordon__calloc(&db->alloc, 1, sizeof *s + n * (2 * sizeof(uint32_t) + 4 * sizeof(float) +
-                                                        sizeof(cand)) + 16);
+    s = cordon__calloc(&db->alloc, 1,
+                       sizeof *s + n * (sizeof(nacc) + sizeof(uint32_t) + sizeof(cand)) + 16);
     if (!s)
         return NULL;
     char *p = (char *)(s + 1);
     s->n = N;
     s->cands = (cand *)(void *)p;
     p += n * sizeof(cand);
-    s->mask = (uint32_t *)(void *)p;
-    p += n * sizeof(uint32_t);
-    s->acc = (float *)(void *)p;
-    p += n * sizeof(float);
-    s->cur = (float *)(void *)p;
-    p += n * sizeof(float);
-    s->accl = (float *)(void *)p;
-    p += n * sizeof(float);
-    s->curl = (float *)(void *)p;
-    p += n * sizeof(float);
+    s->na = (nacc *)(void *)p;
+    p += n * sizeof(nacc);
     s->touched = (uint32_t *)(void *)p;
     return s;
 }
@@ -740,11 +737,7 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
             rc = CORDON_E_NOMEM;
             goto fail;
         }
-        c.mask = sc->mask;
-        c.acc = sc->acc;
-        c.cur = sc->cur;
-        c.accl = sc->accl;
-        c.curl = sc->curl;
+        c.na = sc->na;
         c.touched = sc->touched;
         cands = sc->cands;
         for (size_t i = 0; i < q->n_names; i++) {
@@ -816,17 +809,18 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
             size_t nc = 0;
             for (uint32_t k = 0; k < c.nt; k++) {
                 uint32_t id = c.touched[k];
-                if (c.mask[id] & 0x80000000u)
+                const nacc *a = &c.na[id];
+                if (a->mask & 0x80000000u)
                     continue;
                 float qw = qn[i].wsum;
                 for (size_t b = 0; b < nmid; b++)
-                    if (!(c.mask[id] & midbit[b]))
+                    if (!(a->mask & midbit[b]))
                         qw -= midw[b];
-                float rk = cordon__candidate_rank(c.acc[id], c.accl[id], qw, x->names[id].wsum);
+                float rk = cordon__candidate_rank(a->acc, a->accl, qw, x->names[id].wsum);
                 cands[nc++] = (cand){id, rk};
             }
             for (uint32_t k = 0; k < c.nt; k++)
-                c.mask[c.touched[k]] = 0;
+                c.na[c.touched[k]].mask = 0;
             if (nc > CAND_MAX) {
                 select_top(cands, nc, CAND_MAX);
                 nc = CAND_MAX;
@@ -842,7 +836,7 @@ CORDON_API int cordon_screen_party(const cordon_db *db, const cordon_party *q,
             for (size_t k = 0; k < nc; k++) {
                 uint32_t id = cands[k].id;
                 tail = tail || (k >= kmin && k - last_hit > PATIENCE);
-                if (tail && !(c.accl[id] >= CONTAINED * x->names[id].wsum && c.accl[id] > 0))
+                if (tail && !(c.na[id].accl >= CONTAINED * x->names[id].wsum && c.na[id].accl > 0))
                     continue;
                 cordon__mname ln;
                 cordon__mix_name_get(x, id, &ln);
