@@ -87,29 +87,35 @@ void cordon__mix_token_keys(const char *base, const cordon__mtok *t, const cordo
         cordon__mix_glued_key(base, t, next, emit, ctx);
 }
 
+/* The skeletons of t and next glued into g (cap bytes): the length, or 0
+ * when the two cannot glue or do not fit. */
+static size_t glued_skeleton(const char *base, const cordon__mtok *t, const cordon__mtok *next,
+                             char *g, size_t cap)
+{
+    size_t n = (size_t)t->sklen + next->sklen;
+    if (!glue_kind(t->kind) || !glue_kind(next->kind) || !t->sklen || !next->sklen || n > cap)
+        return 0;
+    memcpy(g, base + t->sk_off, t->sklen);
+    memcpy(g + t->sklen, base + next->sk_off, next->sklen);
+    return n;
+}
+
 void cordon__mix_glued_key(const char *base, const cordon__mtok *t, const cordon__mtok *next,
                            cordon__mix_emit emit, void *ctx)
 {
-    if (glue_kind(t->kind) && glue_kind(next->kind) && t->sklen && next->sklen &&
-        (size_t)t->sklen + next->sklen <= 80) {
-        char g[80];
-        memcpy(g, base + t->sk_off, t->sklen);
-        memcpy(g + t->sklen, base + next->sk_off, next->sklen);
-        emit(ctx, cordon__mix_key(MIX_K_NEIGH, g, (size_t)t->sklen + next->sklen), 0.85f);
-    }
+    char g[80];
+    size_t n = glued_skeleton(base, t, next, g, sizeof g);
+    if (n)
+        emit(ctx, cordon__mix_key(MIX_K_NEIGH, g, n), 0.85f);
 }
 
 void cordon__mix_glued_typo_keys(const char *base, const cordon__mtok *t,
                                  const cordon__mtok *next, cordon__mix_emit emit, void *ctx)
 {
-    size_t n = (size_t)t->sklen + next->sklen;
-    if (glue_kind(t->kind) && glue_kind(next->kind) && t->sklen && next->sklen && n >= 8 &&
-        n <= 40) {
-        char g[40];
-        memcpy(g, base + t->sk_off, t->sklen);
-        memcpy(g + t->sklen, base + next->sk_off, next->sklen);
+    char g[40];
+    size_t n = glued_skeleton(base, t, next, g, sizeof g);
+    if (n >= 8)
         one_deletions(MIX_K_NEIGH, g, n, 0, 0.7f, emit, ctx);
-    }
 }
 
 /* Consonant key of a skeleton: the skeleton without its vowel marks ('a')

@@ -86,18 +86,25 @@ static int cmp_tok(const char *s, size_t n, const char *z)
     return z[n] ? -1 : 0;
 }
 
-/* First row whose short form is s[0..n), or NNICK. */
-static size_t first_short(const char *s, size_t n)
+/* First row of a table of rows[n_rows] sorted by their first column whose
+ * first column is s[0..n), or n_rows. */
+static size_t first_row(const char *const rows[][2], size_t n_rows, const char *s, size_t n)
 {
-    size_t lo = 0, hi = NNICK;
+    size_t lo = 0, hi = n_rows;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (cmp_tok(s, n, NICK[mid][0]) > 0)
+        if (cmp_tok(s, n, rows[mid][0]) > 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < NNICK && cmp_tok(s, n, NICK[lo][0]) == 0 ? lo : NNICK;
+    return lo < n_rows && cmp_tok(s, n, rows[lo][0]) == 0 ? lo : n_rows;
+}
+
+/* First row whose short form is s[0..n), or NNICK. */
+static size_t first_short(const char *s, size_t n)
+{
+    return first_row(NICK, NNICK, s, n);
 }
 
 static bool short_of(size_t i, const char *full, size_t n)
@@ -160,15 +167,7 @@ static const char *const ABBR[][2] = {
 /* First row whose abbreviation is s[0..n), or NABBR. */
 static size_t first_abbr(const char *s, size_t n)
 {
-    size_t lo = 0, hi = NABBR;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (cmp_tok(s, n, ABBR[mid][0]) > 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < NABBR && cmp_tok(s, n, ABBR[lo][0]) == 0 ? lo : NABBR;
+    return first_row(ABBR, NABBR, s, n);
 }
 
 const char *cordon__abbrev_full(const char *s, size_t n)

@@ -1013,9 +1013,11 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
     double cov_q = dq > 0 ? nq_ / dq : 0, cov_l = dl > 0 ? nl_ / dl : 0;
     if (cov_q > 1) cov_q = 1;
     if (cov_l > 1) cov_l = 1;
-    double totl = 0;
+    double totl = 0, totq = 0;
     for (int i = 0; i < L.n; i++)
         totl += L.w[i];
+    for (int i = 0; i < Q.n; i++)
+        totq += Q.w[i];
 
     /* numbers, legal forms, single tokens */
     int qnum = 0, lnum = 0, qnum_un = 0, lnum_un = 0, qwords = 0, lwords = 0;
@@ -1062,9 +1064,6 @@ void cordon__score(const cordon__mname *q, const cordon__mname *l, const cordon_
         abjad |= (q->t[i].flags & CORDON__MT_TRANSLIT) != 0;
     for (uint32_t i = 0; i < l->n; i++)
         abjad |= (l->t[i].flags & CORDON__MT_TRANSLIT) != 0;
-    double totq = 0;
-    for (int i = 0; i < Q.n; i++)
-        totq += Q.w[i];
     bool most = un_q > 0.5 * totq && un_l > 0.5 * totl;
     f[CORDON__F_CONFLICT] = ((!abjad || most) && un_q >= 0.3 && un_l >= 0.3) ? 1.0 : 0.0;
     /* a person's family name: the word before the first comma ("FAMILY,

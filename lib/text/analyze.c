@@ -509,12 +509,9 @@ static void tk_split_cjk_legal(tk *t)
 static bool only_word(const char *s, size_t n, size_t from, size_t to)
 {
     for (size_t k = 0; k < n; k++) {
-        if (k == from) {
-            k = to - 1;
-            continue;
-        }
         unsigned char b = (unsigned char)s[k];
-        if (b >= 0x80 || (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
+        if ((k < from || k >= to) &&
+            (b >= 0x80 || (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')))
             return false;
     }
     return true;
@@ -575,6 +572,8 @@ static int tokenize(cordon__analysis *a, const char *s, size_t n)
             if (t.open && (t.pass || t.script != CORDON__SCRIPT_HANGUL))
                 tk_close(&t, 0);
             int family = 0;
+            bool person = a->type_hint == CORDON_TYPE_PERSON ||
+                          a->type_hint == CORDON_TYPE_UNKNOWN;
             if (t.hg_split > 0) {
                 /* the next syllable of a person's name: a token of its own */
                 tk_close(&t, 0);
@@ -594,14 +593,10 @@ static int tokenize(cordon__analysis *a, const char *s, size_t n)
                     runlen++;
                     j = j2;
                 }
-                if (runlen >= 2 && runlen <= 3 &&
-                    (a->type_hint == CORDON_TYPE_PERSON || a->type_hint == CORDON_TYPE_UNKNOWN) &&
-                    only_word(s, n, off, j)) {
+                if (person && runlen >= 2 && runlen <= 3 && only_word(s, n, off, j)) {
                     t.hg_split = (int)runlen - 1;
                     family = 1;
-                } else if (runlen == 1 && a->ntok == 0 &&
-                           (a->type_hint == CORDON_TYPE_PERSON ||
-                            a->type_hint == CORDON_TYPE_UNKNOWN)) {
+                } else if (person && runlen == 1 && a->ntok == 0) {
                     family = 1; /* a family name written apart ("김 정은") */
                 }
             }
